@@ -1,0 +1,1 @@
+"""Extraction: a page in, an Article (or a refusal that says why) out."""

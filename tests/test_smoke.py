@@ -1,0 +1,5 @@
+import pressclip
+
+
+def test_public_api_names() -> None:
+    assert set(pressclip.__all__) >= {"extract", "Article", "PressclipError"}
