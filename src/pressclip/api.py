@@ -51,9 +51,9 @@ def extract(
         sniff_not_a_page(text)
         kind = detect_input_type(text)
     if kind == "html":
-        from pressclip.extract.html import extract_html
+        from pressclip.extractors.html import extract_html
 
         return extract_html(text, settings, charset=charset)
-    from pressclip.extract.text import extract_text
+    from pressclip.extractors.text import extract_text
 
     return extract_text(text, settings, charset=charset)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pressclip.extract.html.metadata import extract_metadata
+from pressclip.extractors.html.metadata import extract_metadata
 from pressclip.model import Article, Extraction
 from pressclip.settings import Settings
 

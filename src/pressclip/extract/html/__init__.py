@@ -1,5 +1,0 @@
-"""Extraction from HTML."""
-
-from pressclip.extract.html.pipeline import extract_html
-
-__all__ = ["extract_html"]
