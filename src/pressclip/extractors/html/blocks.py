@@ -1,0 +1,260 @@
+"""Flatten a parsed page into text blocks, the way a browser lays out block boxes.
+
+One iterative walk over the body (no recursion, so a page nested thousands of elements deep is
+fine). Each block keeps its text, how much of it is link text, the element that holds it, the
+chain of its ancestors (for choosing the article container) and the nearest ancestor whose
+class/id/role says what kind of page region it sits in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+# Elements whose content is never text a reader sees.
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+        "embed", "button", "select", "option", "input", "textarea", "head", "title", "meta",
+        "link", "video", "audio", "source", "track", "map", "dialog", "-comment",
+    }
+)  # fmt: skip
+# Elements that start a new block.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br", "summary", "caption",
+        "center", "body", "html", "picture", "amp-img", "time", "menu",
+    }
+)  # fmt: skip
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Class/id/role words naming a page region that is not article text.
+_REGION_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("comments", r"comment|disqus|respon[sd]|reply|replies|discussion|kommentar"),
+    ("share", r"share|sharing|social|sociable|addthis|shariff|follow-?us"),
+    ("related", r"related|recommend|more-?(?:stories|articles|news|from)|read-?(?:more|next|also)"
+     r"|also-?read|most-?(?:read|popular|viewed)|trending|popular|outbrain|taboola|teaser|"
+     r"you-?may|next-?(?:story|article)|more-?on|rail|recirc|further-?reading"),
+    ("sponsored", r"sponsor|promoted|advert|\bads?\b|ad-?(?:slot|unit|wrapper|container)|"
+     r"dfp|gpt-?ad|banner|paid-?(?:content|post)|native-?ad"),
+    ("newsletter", r"newsletter|subscribe|signup|sign-?up|optin|paywall|registration|"
+     r"inline-?cta|\bcta\b"),
+    ("nav", r"\bnav|menu|breadcrumb|masthead|site-?header|pagination|pager|skip-?link|toolbar"),
+    ("footer", r"footer|colophon|copyright"),
+    ("cookie", r"cookie|consent|gdpr|privacy-?banner"),
+    ("sidebar", r"sidebar|side-?bar|widget|aside"),
+    ("meta", r"byline|author|dateline|timestamp|publish|\bdate\b|\btime\b|\bmeta\b|\btags?\b|"
+     r"keywords|categor|topics"),
+    ("caption", r"caption|credit|figcaption|wp-caption-text|photo-?credit"),
+)
+_REGION_RE = re.compile(
+    "|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS), re.IGNORECASE
+)
+_GOOD_RE = re.compile(
+    r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|"
+    r"content|text)|body-?(?:text|copy)|articlebody|main-?content|\bcontent\b|"
+    r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content",
+    re.IGNORECASE,
+)
+_ROLE_KIND = {
+    "navigation": "nav",
+    "banner": "nav",
+    "contentinfo": "footer",
+    "complementary": "sidebar",
+    "menu": "nav",
+    "menubar": "nav",
+}
+_TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
+_WS = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TextBlock:
+    """A run of text laid out as one block."""
+
+    text: str
+    tag: str
+    node: LexborNode
+    link_chars: int
+    path: tuple[int, ...]
+    region: str | None
+    good: bool
+    region_depth: int = 0
+    in_list: bool = False
+    list_ordered: bool = False
+    list_id: int = 0
+    in_quote: bool = False
+    in_figure: bool = False
+    in_table: bool = False
+    in_pre: bool = False
+    index: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def chars(self) -> int:
+        return len(self.text)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def region_of(node: LexborNode) -> tuple[str | None, bool]:
+    """The page region an element's own attributes name, and whether they name article text."""
+    if node.tag in _TAG_KIND:
+        return _TAG_KIND[node.tag], False
+    attrs = node.attributes
+    if not attrs:
+        return None, False
+    role = attrs.get("role")
+    if role and role in _ROLE_KIND:
+        return _ROLE_KIND[role], False
+    if attrs.get("itemprop") == "articleBody":
+        return None, True
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return "hidden", False
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return "hidden", False
+    sig = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
+    if not sig:
+        return None, False
+    good = bool(_GOOD_RE.search(sig))
+    match = _REGION_RE.search(sig)
+    if match and not good:
+        return match.lastgroup, False
+    return None, good
+
+
+@dataclass(slots=True)
+class _Context:
+    node: LexborNode
+    region: str | None
+    region_depth: int
+    good: bool
+    in_link: bool
+    list_id: int
+    list_ordered: bool
+    in_list: bool
+    in_quote: bool
+    in_figure: bool
+    in_table: bool
+    in_pre: bool
+    block_tag: str
+    path: tuple[int, ...]
+
+
+class _Flattener:
+    def __init__(self) -> None:
+        self.blocks: list[TextBlock] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.list_counter = 0
+
+    def flush(self, ctx: _Context) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        text = raw.strip() if ctx.in_pre else _WS.sub(" ", raw).strip()
+        self.parts = []
+        link_chars, self.link_chars = self.link_chars, 0
+        if not text:
+            return
+        self.blocks.append(
+            TextBlock(
+                text=text,
+                tag=ctx.block_tag,
+                node=ctx.node,
+                link_chars=min(link_chars, len(text)),
+                path=ctx.path,
+                region=ctx.region,
+                good=ctx.good,
+                region_depth=ctx.region_depth,
+                in_list=ctx.in_list,
+                list_ordered=ctx.list_ordered,
+                list_id=ctx.list_id,
+                in_quote=ctx.in_quote,
+                in_figure=ctx.in_figure,
+                in_table=ctx.in_table,
+                in_pre=ctx.in_pre,
+                index=len(self.blocks),
+            )
+        )
+
+    def child_context(self, node: LexborNode, tag: str, ctx: _Context) -> _Context:
+        region, good = region_of(node)
+        is_block = tag in BLOCK_TAGS
+        list_id, ordered, in_list = ctx.list_id, ctx.list_ordered, ctx.in_list
+        if tag in ("ul", "ol", "menu"):
+            self.list_counter += 1
+            list_id, ordered = self.list_counter, tag == "ol"
+        if tag in ("li", "dd", "dt"):
+            in_list = True
+        return _Context(
+            node=node if is_block else ctx.node,
+            region=region or ctx.region,
+            region_depth=len(ctx.path) if region else ctx.region_depth,
+            good=good or ctx.good,
+            in_link=ctx.in_link or tag == "a",
+            list_id=list_id,
+            list_ordered=ordered,
+            in_list=in_list,
+            in_quote=ctx.in_quote or tag == "blockquote",
+            in_figure=ctx.in_figure or tag in ("figure", "figcaption"),
+            in_table=ctx.in_table or tag == "table",
+            in_pre=ctx.in_pre or tag == "pre",
+            block_tag=tag if is_block else ctx.block_tag,
+            path=(*ctx.path, node.mem_id) if is_block else ctx.path,
+        )
+
+
+def flatten(root: LexborNode) -> list[TextBlock]:
+    """The text blocks under ``root`` in document order."""
+    flat = _Flattener()
+    top = _Context(
+        node=root, region=None, region_depth=0, good=False, in_link=False, list_id=0, list_ordered=False,
+        in_list=False, in_quote=False, in_figure=False, in_table=False, in_pre=False,
+        block_tag=root.tag or "body", path=(root.mem_id,),
+    )  # fmt: skip
+    # Stack items: (node, context) to enter, or (None, context) to leave a block element.
+    stack: list[tuple[LexborNode | None, _Context]] = [
+        (child, top) for child in reversed(list(root.iter(include_text=True)))
+    ]
+    current = top
+    while stack:
+        node, ctx = stack.pop()
+        if node is None:
+            flat.flush(current)
+            current = ctx
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text:
+                flat.parts.append(text)
+                if ctx.in_link:
+                    flat.link_chars += len(text.strip())
+            continue
+        if tag is None or tag in SKIP_TAGS:
+            continue
+        child_ctx = flat.child_context(node, tag, ctx)
+        if child_ctx.region == "hidden":
+            continue
+        if tag in BLOCK_TAGS:
+            flat.flush(current)
+            current = child_ctx
+            if tag in ("br", "hr"):
+                continue
+            stack.append((None, ctx))
+        elif tag in ("img", "amp-img"):
+            continue
+        children = list(node.iter(include_text=True))
+        stack.extend((child, child_ctx) for child in reversed(children))
+    flat.flush(current)
+    return flat.blocks

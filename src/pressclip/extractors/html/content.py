@@ -1,0 +1,193 @@
+"""Find the article text among a page's blocks.
+
+Two steps. First the container: every block votes for all of its ancestors, prose for and
+furniture against, and the element with the highest total is the article's container (the
+smallest subtree holding the prose, without the rails and comments beside it). Then the blocks
+inside that container are filtered one by one: regions named as furniture, link lists, figure
+captions, the headline itself and the short lines at the edges (bylines, dates, share bars) go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+
+# Regions that are never article text when they sit inside the container.
+DROP_REGIONS = frozenset(
+    {"comments", "share", "related", "sponsored", "newsletter", "nav", "footer", "cookie",
+     "sidebar", "caption", "hidden"}
+)  # fmt: skip
+# Regions whose blocks vote against the container that holds them.
+NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
+    r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|continue reading|"
+    r"read full article|click here|sign up|subscribe|skip to content|back to top|loading\.*|"
+    r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
+    re.IGNORECASE,
+)
+
+MIN_ARTICLE_CHARS = 250
+
+
+def weighted_chars(text: str) -> float:
+    """Text length in Latin-character equivalents: a CJK character carries about three."""
+    cjk = len(_CJK.findall(text)) if len(text) < 4000 else len(_CJK.findall(text[:4000]))
+    return len(text) + 2 * cjk
+
+
+def is_prose(block: TextBlock) -> bool:
+    """A sentence-like block of running text, not a link or a label."""
+    if block.link_density > 0.3 or block.tag in HEADINGS:
+        return False
+    size = weighted_chars(block.text)
+    if size < 50:
+        return False
+    return size >= 160 or bool(_SENTENCE_END.search(block.text))
+
+
+def _vote(block: TextBlock) -> float:
+    size = weighted_chars(block.text)
+    if block.region in NEGATIVE_REGIONS:
+        return -0.8 * size
+    if is_prose(block):
+        weight = min(size, 2000.0)
+        if block.good:
+            weight *= 1.5
+        return weight
+    return -(block.link_chars * 1.0) - 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """The chosen container: its id (mem_id) and depth in the block paths."""
+
+    node_id: int
+    depth: int
+    score: float
+
+
+def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
+    """Forget a region name given to an element that holds most of the page's prose.
+
+    A wrapper whose class happens to say "ad-layout" or "has-sidebar" is not furniture when
+    the article sits inside it.
+    """
+    prose: dict[int, float] = defaultdict(float)
+    total = 0.0
+    for block in blocks:
+        if is_prose(block):
+            size = weighted_chars(block.text)
+            total += size
+            for node_id in block.path:
+                prose[node_id] += size
+    if total <= 0:
+        return
+    for block in blocks:
+        if block.region is None or block.region_depth >= len(block.path):
+            continue
+        if prose[block.path[block.region_depth]] > 0.5 * total:
+            block.region = None
+
+
+def choose_container(blocks: Sequence[TextBlock]) -> Container | None:
+    """The element whose subtree holds the most prose and the least furniture."""
+    scores: dict[int, float] = defaultdict(float)
+    depths: dict[int, int] = {}
+    for block in blocks:
+        vote = _vote(block)
+        for depth, node_id in enumerate(block.path):
+            scores[node_id] += vote
+            depths[node_id] = depth
+    if not scores:
+        return None
+    best = max(scores, key=lambda n: (scores[n], depths[n]))
+    return Container(node_id=best, depth=depths[best], score=scores[best])
+
+
+def _in_container(block: TextBlock, container: Container) -> bool:
+    path = block.path
+    return len(path) > container.depth and path[container.depth] == container.node_id
+
+
+@dataclass(slots=True)
+class Selection:
+    """The body blocks and what was set aside on the way."""
+
+    body: list[TextBlock]
+    dropped: list[TextBlock]
+    container: Container | None
+
+
+def select_body(
+    blocks: Sequence[TextBlock],
+    *,
+    headline: str | None,
+    is_furniture: Callable[[TextBlock], bool] | None = None,
+) -> Selection:
+    """The article's blocks, in order."""
+    neutralise_dominant_regions(blocks)
+    container = choose_container(blocks)
+    if container is None:
+        return Selection(body=[], dropped=list(blocks), container=None)
+    inside = [b for b in blocks if _in_container(b, container)]
+    kept: list[TextBlock] = []
+    dropped: list[TextBlock] = []
+    norm_headline = _norm(headline) if headline else None
+    for block in inside:
+        if _drop(block, container, norm_headline, is_furniture):
+            dropped.append(block)
+        else:
+            kept.append(block)
+    kept = _trim_edges(kept, dropped)
+    return Selection(body=kept, dropped=dropped, container=container)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _drop(
+    block: TextBlock,
+    container: Container,
+    headline: str | None,
+    is_furniture: Callable[[TextBlock], bool] | None,
+) -> bool:
+    region_inside = block.region is not None and block.region_depth > container.depth
+    if region_inside and block.region in DROP_REGIONS:
+        return True
+    if block.in_figure:
+        return True
+    if block.tag == "h1" or (headline is not None and _norm(block.text) == headline):
+        return True
+    if region_inside and block.region == "meta" and not is_prose(block):
+        return True
+    if block.link_density > 0.5 and block.tag not in HEADINGS:
+        return True
+    if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
+        return True
+    return is_furniture is not None and is_furniture(block)
+
+
+def _trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop the short non-prose lines before the first and after the last prose block."""
+    prose = [i for i, b in enumerate(kept) if is_prose(b)]
+    if not prose:
+        return kept
+    first, last = prose[0], prose[-1]
+    head = [b for b in kept[:first] if b.tag in HEADINGS and b.tag != "h1" and first - kept.index(b) <= 1]
+    dropped.extend(b for b in kept[:first] if b not in head)
+    tail = [b for b in kept[last + 1 :] if _keep_tail(b)]
+    dropped.extend(b for b in kept[last + 1 :] if b not in tail)
+    return head + kept[first : last + 1] + tail
+
+
+def _keep_tail(block: TextBlock) -> bool:
+    return block.in_list and block.link_density < 0.2 and len(block.text) > 30
