@@ -44,7 +44,7 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
      r"dfp|gpt-?ad|banner|paid-?(?:content|post)|native-?ad"),
     ("newsletter", r"newsletter|subscribe|signup|sign-?up|optin|paywall|registration|"
      r"inline-?cta|\bcta\b"),
-    ("nav", r"\bnav|menu|breadcrumb|masthead|site-?header|pagination|pager|skip-?link|toolbar"),
+    ("nav", r"nav|menu|breadcrumb|masthead|site-?header|pagination|pager|skip-?link|toolbar"),
     ("footer", r"footer|colophon|copyright"),
     ("cookie", r"cookie|consent|gdpr|privacy-?banner"),
     ("sidebar", r"sidebar|side-?bar|widget|aside"),
@@ -52,8 +52,10 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
      r"keywords|categor|topics"),
     ("caption", r"caption|credit|figcaption|wp-caption-text|photo-?credit"),
 )
+# Each word must start at a word boundary of the class/id ("adrail" is not a "rail").
 _REGION_RE = re.compile(
-    "|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS), re.IGNORECASE
+    "|".join(f"(?<![a-z])(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS),
+    re.IGNORECASE,
 )
 _GOOD_RE = re.compile(
     r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|"
@@ -71,6 +73,7 @@ _ROLE_KIND = {
 }
 _TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
 _WS = re.compile(r"\s+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -125,6 +128,7 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     sig = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
     if not sig:
         return None, False
+    sig = _CAMEL.sub(" ", sig)
     good = bool(_GOOD_RE.search(sig))
     match = _REGION_RE.search(sig)
     if match and not good:

@@ -45,9 +45,11 @@ def weighted_chars(text: str) -> float:
 
 def is_prose(block: TextBlock) -> bool:
     """A sentence-like block of running text, not a link or a label."""
-    if block.link_density > 0.3 or block.tag in HEADINGS:
+    if block.tag in HEADINGS:
         return False
     size = weighted_chars(block.text)
+    if block.link_density > (0.5 if size > 200 else 0.3):
+        return False
     if size < 50:
         return False
     return size >= 160 or bool(_SENTENCE_END.search(block.text))
@@ -138,16 +140,26 @@ def select_body(
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
     inside = [b for b in blocks if _in_container(b, container)]
+    teaser_lists = _teaser_lists(inside)
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     norm_headline = _norm(headline) if headline else None
     for block in inside:
-        if _drop(block, container, norm_headline, is_furniture):
+        if block.list_id in teaser_lists or _drop(block, container, norm_headline, is_furniture):
             dropped.append(block)
         else:
             kept.append(block)
     kept = _trim_edges(kept, dropped)
     return Selection(body=kept, dropped=dropped, container=container)
+
+
+def _teaser_lists(blocks: Sequence[TextBlock]) -> set[int]:
+    """Lists whose items carry linked headlines: a rail of teaser cards, not article text."""
+    counts: dict[int, int] = defaultdict(int)
+    for block in blocks:
+        if block.in_list and block.tag in HEADINGS and block.link_density > 0.8:
+            counts[block.list_id] += 1
+    return {list_id for list_id, n in counts.items() if n >= 2 and list_id}
 
 
 def _norm(text: str) -> str:
@@ -169,7 +181,7 @@ def _drop(
         return True
     if region_inside and block.region == "meta" and not is_prose(block):
         return True
-    if block.link_density > 0.5 and block.tag not in HEADINGS:
+    if block.link_density > (0.8 if block.tag in HEADINGS else 0.5):
         return True
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return True
