@@ -34,6 +34,18 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Headings that announce a rail of other stories, in a few languages (one signal among several:
+# a heading's class saying "related" counts the same).
+_RAIL_HEADING = re.compile(
+    r"^(?:related|more (?:stories|news|from|on|articles)|read (?:also|more|next)|you (?:may|might)"
+    r" (?:also )?(?:like|enjoy)|recommended|most (?:read|popular|viewed)|trending|popular|"
+    r"sponsored|promoted|lesen sie auch|mehr zum thema|das könnte sie|weitere artikel|"
+    r"leia (?:também|mais)|veja também|você pode gostar|mais lidas|lee también|te puede interesar|"
+    r"más noticias|à lire aussi|sur le même sujet|a lire aussi|leggi anche|читайте также|"
+    r"похожие|関連記事|関連ニュース|관련 ?기사|추천|相关|推荐)",
+    re.IGNORECASE,
+)
+
 MIN_ARTICLE_CHARS = 250
 
 
@@ -74,6 +86,80 @@ class Container:
     node_id: int
     depth: int
     score: float
+
+
+def _is_linked_title(block: TextBlock) -> bool:
+    return block.link_density >= 0.9 and 12 <= len(block.text) <= 220 and not block.in_figure
+
+
+def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _self_contained(blocks: Sequence[TextBlock], first: int, last: int) -> bool:
+    """Whether blocks first..last fill a subtree of their own (nothing before or after)."""
+    depth = _common_depth(blocks[first].path, blocks[last].path)
+    if depth == 0:
+        return False
+    shared = blocks[first].path[:depth]
+    before = first > 0 and blocks[first - 1].path[:depth] == shared
+    after = last + 1 < len(blocks) and blocks[last + 1].path[:depth] == shared
+    return not before and not after
+
+
+def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
+    """Mark the blocks of teaser cards: a linked headline with its short summary lines.
+
+    A block belongs to the card of the linked title before it when their nearest common
+    ancestor holds no other linked title. Two or more such cards on a page make a rail; the
+    blocks of each card get the region "related" (and so vote against their container).
+    """
+    titles = [i for i, b in enumerate(blocks) if _is_linked_title(b)]
+    cards: list[list[int]] = []
+    for n, t in enumerate(titles):
+        prev_t = titles[n - 1] if n else None
+        next_t = titles[n + 1] if n + 1 < len(titles) else len(blocks)
+        members: list[int] = []
+        for j in range(t + 1, min(next_t, t + 5)):
+            if len(blocks[j].text) > 400 or blocks[j].tag in HEADINGS:
+                break
+            members.append(j)
+        while members and not _self_contained(blocks, t, members[-1]):
+            members.pop()
+        if members:
+            cards.append([t, *members])
+    if len(cards) < 3:
+        return
+    for card in cards:
+        for i in card:
+            if blocks[i].region is None:
+                blocks[i].region = "related"
+                blocks[i].region_depth = len(blocks[i].path)
+
+
+def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
+    """Everything after a "Related" / "You may like" heading, within its parent, is the rail."""
+    i = 0
+    while i < len(blocks):
+        head = blocks[i]
+        i += 1
+        named = head.region in ("related", "sponsored")
+        announces = len(head.text) <= 40 and _RAIL_HEADING.match(head.text) is not None
+        if head.tag not in HEADINGS or not (named or announces):
+            continue
+        kind = head.region if named else "related"
+        head.region = kind
+        parent = head.path[:-1]
+        while i < len(blocks) and blocks[i].path[: len(parent)] == parent:
+            if blocks[i].region in (None, "meta"):
+                blocks[i].region = kind
+                blocks[i].region_depth = len(parent)
+            i += 1
 
 
 def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
@@ -136,6 +222,8 @@ def select_body(
 ) -> Selection:
     """The article's blocks, in order."""
     neutralise_dominant_regions(blocks)
+    mark_teaser_cards(blocks)
+    mark_rail_headings(blocks)
     container = choose_container(blocks)
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
