@@ -64,9 +64,9 @@ def wcxb(args: argparse.Namespace) -> None:
         try:
             art = pressclip.extract(_read(path), input_type="text" if args.flat else "html")
         except pressclip.PressclipError:
-            scores.append(word_f1("", gt["main_content"]))
+            scores.append(word_f1("", gt.get("main_content") or ""))
             continue
-        scores.append(word_f1(art.article_body, gt["main_content"]))
+        scores.append(word_f1(art.article_body, gt.get("main_content") or ""))
     dt = time.perf_counter() - t0
     print(f"wcxb{'/' + args.flat if args.flat else ''}: word F1={sum(scores)/len(scores):.4f} over {len(scores)} pages, {len(files)/dt:.1f} pages/s")
 

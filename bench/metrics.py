@@ -112,3 +112,22 @@ def author_match(predicted: Iterable[str], truth: Iterable[str]) -> bool:
 
 def date_match(predicted: str | None, truth: str | None) -> bool:
     return bool(predicted) and bool(truth) and str(predicted)[:10] == str(truth)[:10]
+
+
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;|&/]|\band\b)\s*", re.IGNORECASE)
+
+
+def author_names(values: Iterable[str]) -> list[str]:
+    """Person names from author strings, split on , ; | & / and "and" (same rule for truth and
+    prediction, so "A and B" matches ["A", "B"])."""
+    names: list[str] = []
+    for value in values:
+        names.extend(n for n in _NAME_SEPARATORS.split(value or "") if n.strip())
+    return names
+
+
+def page_prf(c: PageCounts) -> PRF:
+    """One page's AEB precision, recall and F1 (the per-page rules of :func:`aeb_score`)."""
+    p = c.tp / (c.tp + c.fp) if c.tp + c.fp else (1.0 if c.fn == 0 else 0.0)
+    r = c.tp / (c.tp + c.fn) if c.tp + c.fn else (1.0 if c.fp == 0 else 0.0)
+    return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)

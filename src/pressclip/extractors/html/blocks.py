@@ -8,6 +8,7 @@ class/id/role says what kind of page region it sits in.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -128,6 +129,12 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     sig = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
     if not sig:
         return None, False
+    return _region_of_names(sig)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_of_names(sig: str) -> tuple[str | None, bool]:
+    """Region named by a class/id string (cached: sites repeat the same few hundred)."""
     sig = _CAMEL.sub(" ", sig)
     good = bool(_GOOD_RE.search(sig))
     match = _REGION_RE.search(sig)

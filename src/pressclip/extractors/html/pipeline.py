@@ -2,37 +2,151 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+import dataclasses
+from collections.abc import Sequence
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pressclip.extractors.html.assemble import body_text, to_body
-from pressclip.extractors.html.blocks import flatten
-from pressclip.extractors.html.content import MIN_ARTICLE_CHARS, is_prose, select_body
-from pressclip.extractors.html.metadata import extract_metadata
-from pressclip.model import Article, Extraction
+from pressclip.extractors.html.blocks import TextBlock, flatten
+from pressclip.extractors.html.content import (
+    MIN_ARTICLE_CHARS,
+    Container,
+    Selection,
+    is_prose,
+    select_body,
+)
+from pressclip.extractors.html.furniture import Furniture, extract_furniture
+from pressclip.extractors.html.images import extract_images
+from pressclip.extractors.html.metadata import Metadata, extract_metadata
+from pressclip.extractors.html.parse import parse_html
+from pressclip.model import Article, Extraction, Image, Teaser
 from pressclip.settings import Settings
+from pressclip.signals.reltime import resolve_text
+from pressclip.signals.wire import WireInfo, detect_wire, is_copyright_line
 
 
 def extract_html(html: str, settings: Settings, *, charset: str | None = None) -> Article:
-    tree = LexborHTMLParser(html)
+    """The article of an HTML page, or a not-an-article record that says why."""
+    tree = parse_html(html, settings.limits)
     meta = extract_metadata(tree, url=settings.url)
     root = tree.body or tree.root
     blocks = flatten(root) if root is not None else []
     selection = select_body(blocks, headline=meta.headline)
     body = to_body(selection.body)
-    text = body_text(body)
+    main = _container_node(selection)
+    base_url = meta.url or settings.url
+    images = _images(main, tree, meta, base_url)
+    furniture = _furniture(tree, main, base_url, settings.reference_time)
+    copyright_notice = _copyright(selection) or meta.copyright_notice
+    wire = _wire(selection.body, images, copyright_notice)
     prose_chars = sum(len(b.text) for b in selection.body if is_prose(b))
-    is_article = prose_chars >= MIN_ARTICLE_CHARS
-    reason = None if is_article else f"no article text found (longest prose run {prose_chars} chars)"
+    is_article, reason = _verdict(prose_chars, meta, furniture)
+    sources = list(meta.sources)
+    if wire.source_organization and not meta.source_organization:
+        sources.append(("sourceOrganization", wire.evidence or "visible"))
     return Article(
         headline=meta.headline,
-        url=meta.url or settings.url,
-        article_body=text,
+        alternative_headline=meta.alternative_headline,
+        description=meta.description,
+        author=meta.author,
+        date_published=meta.date_published,
+        date_modified=meta.date_modified,
+        article_section=meta.article_section,
+        keywords=meta.keywords,
+        in_language=meta.in_language,
+        url=base_url,
+        publisher=meta.publisher,
+        source_organization=meta.source_organization or wire.source_organization,
+        dateline=wire.dateline,
+        copyright_notice=copyright_notice,
+        image=images,
+        article_body=body_text(body),
         body=body,
+        related=furniture.related,
+        sponsored=furniture.sponsored,
         extraction=Extraction(
             input_type="html",
             is_article=is_article,
             reason=reason,
+            confidence=_confidence(prose_chars, meta) if is_article else 0.0,
+            metadata_sources=tuple(sources),
             charset=charset,
-            metadata_sources=meta.sources,
         ),
     )
+
+
+def _container_node(selection: Selection) -> LexborNode | None:
+    container: Container | None = selection.container
+    if container is None:
+        return None
+    for block in (*selection.body, *selection.dropped):
+        node: LexborNode | None = block.node
+        while node is not None:
+            if node.mem_id == container.node_id:
+                return node
+            node = node.parent
+    return None
+
+
+def _images(
+    main: LexborNode | None, tree: LexborHTMLParser, meta: Metadata, base_url: str | None
+) -> tuple[Image, ...]:
+    found = extract_images(main, tree, base_url=base_url)
+    if found:
+        return found
+    return meta.images[:1]
+
+
+def _furniture(
+    tree: LexborHTMLParser, main: LexborNode | None, base_url: str | None, reference: str | None
+) -> Furniture:
+    furniture = extract_furniture(tree, main, base_url=base_url)
+    if reference is None:
+        return furniture
+    related = tuple(
+        t if t.age is None or t.date_created else _with_date(t, resolve_text(t.age, reference))
+        for t in furniture.related
+    )
+    return Furniture(related=related, sponsored=furniture.sponsored)
+
+
+def _with_date(teaser: Teaser, date: str | None) -> Teaser:
+    return dataclasses.replace(teaser, date_created=date)
+
+
+def _copyright(selection: Selection) -> str | None:
+    """A copyright line printed with the article (a wire's notice), not the site footer's."""
+    for block in selection.dropped:
+        if is_copyright_line(block.text):
+            return block.text
+    return None
+
+
+def _wire(
+    body: Sequence[TextBlock], images: Sequence[Image], copyright_notice: str | None
+) -> WireInfo:
+    first = next((b.text for b in body if is_prose(b)), None)
+    credits = [i.credit_text for i in images if i.credit_text]
+    lines = [copyright_notice] if copyright_notice else []
+    return detect_wire(first, credits=credits, copyright_lines=lines)
+
+
+def _verdict(prose_chars: int, meta: Metadata, furniture: Furniture) -> tuple[bool, str | None]:
+    if prose_chars < MIN_ARTICLE_CHARS:
+        return False, f"no article text found (the longest prose run has {prose_chars} characters)"
+    declared = (meta.page_type or "").lower()
+    if declared in ("website", "collectionpage", "webpage", "itemlist") and prose_chars < 800:
+        teasers = len(furniture.related)
+        if teasers >= 5:
+            return False, (
+                f"an index page: declared {meta.page_type}, {teasers} teasers and only "
+                f"{prose_chars} characters of prose"
+            )
+    return True, None
+
+
+def _confidence(prose_chars: int, meta: Metadata) -> float:
+    size = min(1.0, prose_chars / 2000)
+    agreed = sum(x is not None for x in (meta.headline, meta.date_published)) / 2
+    return round(0.6 * size + 0.4 * agreed, 2)

@@ -1,0 +1,170 @@
+"""Side-by-side benchmark: pressclip and the extractors people use instead, on the same pages.
+
+    python -m bench.run [--data PATH] [--quick] [--limit N] [--tools a,b,c] [--out bench/out]
+
+Runs each tool in its own fresh worker process pinned to one core, one tool after the other,
+then prints and writes ``<out>/report.md``, ``<out>/chart.png``, ``<out>/summary.json`` and the
+raw outputs ``<out>/results/<tool>.jsonl.gz``. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import logging
+import os
+import platform
+import shlex
+import subprocess
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+from bench.entries import AEB_SCRIPT, TOOLS, Entry, select
+from bench.pages import load_sets
+from bench.report import RunInfo, chart, markdown
+from bench.runner import ROOT, EntryRun, jobs_for, run_entry
+from bench.scoring import EntryScores, score
+
+log = logging.getLogger("bench.run")
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data"
+QUICK_LIMIT = 15
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (%(default)s)")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"first {QUICK_LIMIT} pages of each set by sorted id")
+    ap.add_argument("--limit", type=int, default=0, help="pages per set (overrides --quick's)")
+    ap.add_argument("--tools", default="", help="comma-separated subset of: " + ",".join(TOOLS))
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="output folder")
+    ap.add_argument("--timeout", type=float, default=30.0, help="seconds per page (%(default)s)")
+    ap.add_argument("--cpu", type=int, default=None,
+                    help="core to pin workers to (default: the last allowed core)")
+    ap.add_argument("--repro-python", default="",
+                    help="another interpreter (e.g. a venv with trafilatura==2.0.0) to run the "
+                         "AEB reproduction with, in addition to this one")
+    return ap.parse_args(argv)  # fmt: skip
+
+
+def _default_cpu() -> int | None:
+    if not hasattr(os, "sched_getaffinity"):
+        return None
+    return max(os.sched_getaffinity(0))
+
+
+def _machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    return head + ("+uncommitted changes" if git("status", "--porcelain", "src") else "")
+
+
+def _save_results(run: EntryRun, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{run.entry.name.replace('/', '_')}.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for key in sorted(run.results):
+            f.write(json.dumps(run.results[key], ensure_ascii=False) + "\n")
+
+
+def _summary(runs: list[tuple[EntryRun, EntryScores]]) -> dict[str, object]:
+    return {
+        run.entry.name: {
+            "body": {k: asdict(v) for k, v in s.body.items()},
+            "pages": s.pages,
+            "meta": {
+                name: {f: asdict(h) for f, h in fields.items()} for name, fields in s.meta.items()
+            },
+            "pages_per_second": s.pages_per_second,
+            "pages_timed": s.pages_timed,
+            "peak_rss_mb": run.maxrss_kb / 1024,
+            "failures": run.failures(),
+            "restarts": run.restarts,
+            "versions": run.versions,
+        }
+        for run, s in runs
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    args = _parse(argv)
+    if not args.data.is_dir():
+        log.error("no data folder at %s (pass --data)", args.data)
+        return 2
+    try:
+        entries = select([t.strip() for t in args.tools.split(",") if t.strip()])
+    except ValueError as exc:
+        log.error("%s", exc)
+        return 2
+    limit = args.limit or (QUICK_LIMIT if args.quick else None)
+    sets = load_sets(args.data, limit)
+    cpu = args.cpu if args.cpu is not None else _default_cpu()
+    started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    plan: list[tuple[Entry, str]] = [(e, sys.executable) for e in entries]
+    if args.repro_python:
+        plan += [
+            (replace(e, name=e.name, label=f"{e.title}, {Path(args.repro_python).parent.parent}"),
+             args.repro_python)
+            for e in entries if e.mode == AEB_SCRIPT
+        ]  # fmt: skip
+    runs: list[tuple[EntryRun, EntryScores]] = []
+    for entry, python in plan:
+        jobs = jobs_for(entry, sets)
+        if not jobs:
+            continue
+        log.info("%s: %d pages", entry.title, len(jobs))
+        run = run_entry(
+            entry, jobs, timeout=args.timeout, cpu=cpu, logs=args.out / "logs", python=python
+        )
+        if python == sys.executable:
+            _save_results(run, args.out / "results")
+        scores = score(run, sets)
+        log.info(
+            "%s: %.1f pages/s, %d failed, %.0f s wall",
+            entry.title, scores.pages_per_second, run.failures(), run.wall_seconds,
+        )  # fmt: skip
+        runs.append((run, scores))
+    info = RunInfo(
+        started=started,
+        data=str(args.data),
+        limit=limit,
+        timeout=args.timeout,
+        cpu=cpu,
+        machine=_machine(),
+        python=platform.python_version(),
+        commit=_commit(),
+        command="python -m bench.run " + shlex.join(argv if argv is not None else sys.argv[1:]),
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    chart_name = "chart.png" if chart(runs, args.out / "chart.png") else None
+    text = markdown(runs, info, chart_name)
+    (args.out / "report.md").write_text(text, encoding="utf-8")
+    (args.out / "summary.json").write_text(json.dumps(_summary(runs), indent=1), encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

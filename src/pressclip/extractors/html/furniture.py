@@ -1,0 +1,658 @@
+"""Page furniture in HTML: classify containers (related rails, sponsored widgets, share bars, ...)
+and read the related-story teasers and sponsored items out of them.
+
+``furniture_kind`` is the cheap per-node classifier the body extractor uses to drop nodes;
+``extract_furniture`` reads the teasers of the whole page in one CSS pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pressclip.model import Sponsored, Teaser
+from pressclip.signals.dates import normalize_date, search_date
+from pressclip.signals.reltime import is_relative_time
+
+FurnitureKind = Literal[
+    "related", "sponsored", "share", "newsletter", "comments", "nav", "cookie", "ad"
+]
+
+__all__ = ["Furniture", "FurnitureKind", "extract_furniture", "furniture_kind"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Furniture:
+    """The related-story teasers and sponsored items around an article, in document order."""
+
+    related: tuple[Teaser, ...] = ()
+    sponsored: tuple[Sponsored, ...] = ()
+
+
+# --- attribute tokens (class / id / data-* values), lower-cased --------------------------------
+
+# A class token that only says the page *has* something ("has-comments", "with-sidebar").
+_MODIFIER = re.compile(
+    r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout)[-_]"
+)
+
+# Order matters: the first kind whose pattern matches a token wins.
+_TOKEN_KINDS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
+    ("cookie", re.compile(r"cookie|consent|gdpr|onetrust|didomi|cmp[-_]?(?:banner|container)")),
+    (
+        "sponsored",
+        re.compile(
+            r"sponsor|promoted|paid[-_]?(?:content|post|partner)|partner[-_]?content|taboola|"
+            r"outbrain|native[-_]?ad|advertorial|branded[-_]?content|revcontent|zergnet|mgid|"
+            r"plista|ligatus|anzeige|publicidad|patrocinad|publicidade"
+        ),
+    ),
+    (
+        "related",
+        re.compile(
+            r"related|relacionad|recommend|recomendad|empfehl|more[-_]?(?:stories|from|news|"
+            r"articles|on|coverage|like)|most[-_]?(?:read|popular|viewed|shared|commented)|"
+            r"popular|trending|also[-_]?read|read[-_]?(?:next|also)|see[-_]?also|"
+            r"further[-_]?reading|recirc|teaser[-_]?(?:list|group|box|container)|"
+            r"(?:story|article|news|post)[-_]?(?:list|feed|grid|cards)|lesetipp|mehr[-_]?zum|"
+            r"leia[-_]?tambem|mais[-_]?lid|meistgelesen|weitere[-_]?artikel"
+        ),
+    ),
+    ("newsletter", re.compile(r"newsletter|subscribe|subscription|sign[-_]?up|optin|opt[-_]in")),
+    (
+        "comments",
+        re.compile(
+            r"(?:^|[-_])comments?(?:$|[-_\d])|commentlist|disqus|discussion|kommentare|"
+            r"comentarios|comentários|^respond$"
+        ),
+    ),
+    ("share", re.compile(r"share|sharing|social|sharebar|addthis|shariff|follow[-_]?us")),
+    (
+        "nav",
+        re.compile(
+            r"(?:^|[-_])(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|"
+            r"footer|masthead|topbar|sitemap|skip[-_]?link|megamenu|sidebar)(?:$|[-_\d])"
+        ),
+    ),
+    (
+        "ad",
+        re.compile(
+            r"(?:^|[-_])(?:ad|ads|adv|advert|advertisement|adverts|adslot|adunit|adblock|dfp|"
+            r"gpt|werbung|banner[-_]?ad|ad[-_]?slot|ad[-_]?unit|ad[-_]?container|adsense)"
+            r"(?:$|[-_\d])|googlead|doubleclick"
+        ),
+    ),
+)
+
+_SPLIT = re.compile(r"[\s,;]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+# Tags we never classify: the document and the main content itself.
+_NEVER = frozenset({"html", "head", "body", "main", "h1", "p", "a", "img", "figure", "time"})
+_CONTAINERS = frozenset(
+    {"div", "section", "aside", "ul", "ol", "nav", "footer", "header", "article", "span", "dl"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "span", "strong", "b"})
+
+_ROLE_KINDS: dict[str, FurnitureKind] = {
+    "navigation": "nav",
+    "contentinfo": "nav",
+    "menubar": "nav",
+    "menu": "nav",
+    "banner": "nav",
+    "search": "nav",
+}
+
+
+def _token_kind(token: str) -> FurnitureKind | None:
+    if _MODIFIER.match(token):
+        return None
+    token = _CAMEL.sub("-", token).lower()
+    for kind, pattern in _TOKEN_KINDS:
+        if pattern.search(token):
+            return kind
+    return None
+
+
+def _attr_kind(attrs: dict[str, str | None]) -> FurnitureKind | None:
+    for name in ("class", "id"):
+        value = attrs.get(name)
+        if value:
+            for token in _SPLIT.split(value):
+                if token and (kind := _token_kind(token)) is not None:
+                    return kind
+    for name, value in attrs.items():
+        if name.startswith("data-") and value and len(value) < 60 and " " not in value:
+            if name in ("data-src", "data-href", "data-url", "data-srcset"):
+                continue
+            if (kind := _token_kind(value)) is not None:
+                return kind
+    return None
+
+
+# --- human labels (headings, aria-label) --------------------------------------------------------
+
+# Phrases that open a label, by kind (regex fragments, matched case-insensitively at the start).
+_SPONSORED_PHRASES = (
+    r"sponsored", r"promoted", r"paid (?:content|post|partner)", r"partner content",
+    r"advertorial", r"from (?:our|the) partners", r"around the web", r"ads? by", r"anzeigen?",
+    r"gesponsert", r"werbung", r"publicidad", r"contenido patrocinado", r"patrocinad[oa]",
+    r"publicidade", r"conteúdo patrocinado", r"publicité", r"sponsorisé", r"sponsorizzat[oa]",
+    r"pubblicità", r"реклама", r"партн[её]рский", r"広告", r"광고", r"赞助", r"广告", r"gesponsord",
+    r"advertentie", r"annonse", r"annons", r"reklama",
+)
+_RELATED_PHRASES = (
+    # English
+    r"related", r"more (?:stories|from|on|news|in|like this|to (?:read|explore)|articles|"
+    r"coverage|top stories)", r"read (?:more|next|also)", r"also read", r"see also",
+    r"you (?:may|might) (?:also )?(?:like|be interested)", r"recommended",
+    r"most (?:read|popular|viewed|shared|commented)", r"popular", r"trending", r"top stories",
+    r"latest (?:news|stories|articles)", r"what to read next", r"don'?t miss",
+    r"editor'?s picks", r"further reading", r"in other news",
+    # German
+    r"lesen sie (?:auch|mehr)", r"auch interessant", r"mehr (?:zum thema|aus|zu|news|nachrichten)",
+    r"das könnte sie (?:auch )?interessieren", r"empfohlen", r"empfehlungen", r"unsere empfehlung",
+    r"weitere (?:artikel|nachrichten|themen|meldungen)", r"meist ?gelesen", r"lesetipps?",
+    r"zum thema", r"verwandte",
+    # Spanish, Portuguese
+    r"relacionad[oa]s?", r"noticias relacionadas", r"te puede interesar",
+    r"(?:lo )?más (?:leíd[oa]s?|vist[oa]s?|noticias|de)", r"le[ae] también", r"ver también",
+    r"recomendad[oa]s?", r"también te puede", r"leia também", r"leia mais", r"mais lid[oa]s",
+    r"veja também", r"mais notícias", r"notícias relacionadas", r"você pode gostar", r"saiba mais",
+    # French, Italian, Dutch
+    r"à lire aussi", r"lire aussi", r"sur le même sujet", r"les plus lus", r"articles liés",
+    r"voir aussi", r"nos recommandations", r"leggi anche", r"potrebbe interessarti",
+    r"articoli correlati", r"(?:i )?più lett[ie]", r"lees ook", r"meest gelezen", r"gerelateerd",
+    r"meer nieuws", r"aanbevolen",
+    # Russian
+    r"читайте (?:также|ещё|еще)", r"похожие", r"популярное", r"самое (?:читаемое|популярное)",
+    r"(?:ещё|еще) по теме", r"рекомендуем", r"новости по теме", r"материалы по теме", r"по теме",
+    # Japanese, Korean, Chinese
+    r"関連", r"おすすめ", r"人気", r"ランキング", r"あわせて読みたい", r"관련", r"많이 본", r"추천",
+    r"인기", r"함께 볼", r"相关", r"相關", r"推荐", r"推薦", r"热门", r"熱門",
+    r"延伸阅读", r"延伸閱讀",
+    # Polish, Czech, Scandinavian, Turkish, Indonesian
+    r"czytaj (?:także|też|również)", r"zobacz (?:też|także)", r"polecane",
+    r"najczęściej czytane", r"mohlo by vás zajímat", r"související", r"nejčtenější",
+    r"læs (?:også|mere)", r"les (?:også|mer)", r"läs (?:också|mer)",
+    r"mest (?:læste|lest|lästa|populære)", r"relaterte", r"relaterade", r"ilgili haberler",
+    r"ilginizi çekebilir", r"çok okunan", r"baca juga", r"berita terkait", r"terpopuler",
+)
+_NEWSLETTER_PHRASES = (r"newsletter", r"subscribe", r"sign up", r"abonnieren", r"suscr[íi]b")
+_COMMENT_PHRASES = (r"comments?\b", r"kommentare", r"comentarios", r"comentários", r"комментари")
+_SHARE_PHRASES = (
+    r"share (?:this|on|article)", r"teilen", r"compartir", r"compartilh", r"поделиться",
+)
+
+
+def _phrases(phrases: tuple[str, ...], *, word_end: bool = False) -> re.Pattern[str]:
+    tail = r"\b" if word_end else ""
+    return re.compile("(?:" + "|".join(phrases) + ")" + tail, re.IGNORECASE)
+
+
+_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
+    ("sponsored", _phrases(_SPONSORED_PHRASES, word_end=True)),
+    ("related", _phrases(_RELATED_PHRASES)),
+    ("newsletter", _phrases(_NEWSLETTER_PHRASES)),
+    ("comments", _phrases(_COMMENT_PHRASES)),
+    ("share", _phrases(_SHARE_PHRASES)),
+)
+
+
+def label_kind(text: str) -> FurnitureKind | None:
+    """The kind a short label ("Related stories", "Anzeige", "関連記事") announces, if any.
+
+    The label must be most of the text: "More from Politics" is one, "Popular support for the
+    war" (a subheading) is not.
+    """
+    text = text.strip().strip(":·|»›>-–—").strip()
+    if not text or len(text) > 60:
+        return None
+    for kind, pattern in _LABELS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        rest = text[match.end() :]
+        if len(_WORD.findall(rest)) <= 3 and len(_CJK.findall(rest)) <= 6:
+            return kind
+    return None
+
+
+def _first_label(node: LexborNode) -> FurnitureKind | None:
+    """Check the heading-like first children of a container (two levels, three children)."""
+    seen = 0
+    for child in node.iter():
+        seen += 1
+        if seen > 3:
+            break
+        tag = child.tag
+        if tag in _HEADINGS and tag != "h1":
+            return label_kind(child.text())
+        if tag in ("header", "div", "span", "p", "strong", "b", "legend"):
+            grand = child.first_child
+            while grand is not None and not grand.is_element_node:
+                if (grand.text_content or "").strip():
+                    break
+                grand = grand.next
+            if grand is None or not grand.is_element_node:
+                # A text-only child: a label if short.
+                if child.css_first("*") is None:
+                    kind = label_kind(child.text())
+                    if kind is not None:
+                        return kind
+                continue
+            if grand.tag in _LABEL_TAGS:
+                kind = label_kind(grand.text())
+                if kind is not None:
+                    return kind
+    return None
+
+
+# --- teaser-like text ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def is_headline_text(text: str) -> bool:
+    """Sentence-like enough to be a story headline, not a section link ("World", "Sport")."""
+    text = text.strip()
+    if len(text) < 12 or len(text) > 300:
+        return False
+    words = len(_WORD.findall(text))
+    if words >= 4:
+        return True
+    return len(_CJK.findall(text)) >= 8
+
+
+def _repeated_cards(node: LexborNode) -> FurnitureKind | None:
+    """A list of >= 3 alike children, each one link: a teaser rail (sentences) or a menu."""
+    signatures: dict[tuple[str, str], int] = {}
+    children: list[LexborNode] = []
+    for child in node.iter():
+        if child.tag not in ("li", "article", "div", "section"):
+            return None
+        cls = (child.attributes.get("class") or "").split(" ", 1)[0]
+        key = (child.tag, cls)
+        signatures[key] = signatures.get(key, 0) + 1
+        children.append(child)
+        if len(children) > 60:
+            return None
+    if len(children) < 3 or max(signatures.values()) < 0.7 * len(children):
+        return None
+    headlines = short = 0
+    for child in children:
+        link = child.css_first("a[href]")
+        if link is None:
+            continue
+        link_text = link.text(strip=True)
+        if is_headline_text(link_text):
+            headlines += 1
+        elif 0 < len(link_text) <= 30:
+            short += 1
+    if headlines >= 3 and headlines >= 0.6 * len(children):
+        return "related"
+    if short >= 0.8 * len(children):
+        return "nav"
+    return None
+
+
+def furniture_kind(node: LexborNode) -> FurnitureKind | None:
+    """What kind of page furniture a container is, or None for content (or unknown).
+
+    Cheap tests first (tag, role, class/id/data-* tokens, aria-label); only when they say nothing
+    does it look at the first children for a label ("Related", "Anzeige", "関連記事") and at a
+    repeated card structure.
+    """
+    tag = node.tag
+    if tag is None or tag in _NEVER:
+        return None
+    attrs = node.attributes
+    if attrs.get("itemprop") in ("articleBody", "text"):
+        return None
+    if tag == "nav":
+        return "nav"
+    role = attrs.get("role")
+    if role and role in _ROLE_KINDS:
+        return _ROLE_KINDS[role]
+    if attrs and (kind := _attr_kind(attrs)) is not None:
+        return kind
+    label = attrs.get("aria-label")
+    if label and (kind := label_kind(label)) is not None:
+        return kind
+    if tag not in _CONTAINERS:
+        return None
+    if (kind := _first_label(node)) is not None:
+        return kind
+    if tag in ("ul", "ol", "div", "section", "aside"):
+        return _repeated_cards(node)
+    return None
+
+
+# --- reading teasers ----------------------------------------------------------------------------
+
+_CANDIDATES = ", ".join(
+    [
+        "aside",
+        "section",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "[aria-label]",
+        *(
+            f"[{attr}*={word} i]"
+            for attr in ("class", "id")
+            for word in (
+                "relat", "recommend", "recomend", "sponsor", "promoted", "paid", "partner",
+                "taboola", "outbrain", "native", "advertorial", "most", "popular", "trending",
+                "more", "read", "also", "recirc", "teaser", "list", "feed", "grid", "empfehl",
+                "anzeige", "lesetipp", "mehr", "leia", "mais", "meist", "weitere", "publici",
+                "patrocin", "branded", "mgid", "plista", "cards",
+            )
+        ),
+    ]
+)
+
+_AUTHOR_SEL = (
+    "[class*=author i], [class*=byline i], [rel=author], [itemprop=author], [class*=autor i]"
+)
+_AGE_SEL = "time, [class*=date i], [class*=time i], [class*=ago i], [class*=publish i]"
+_DESC_SEL = (
+    "[class*=summary i], [class*=description i], [class*=dek i], [class*=excerpt i], "
+    "[class*=standfirst i], [class*=teaser-text i], [class*=lead i], [class*=intro i], p"
+)
+_SPONSOR_SEL = (
+    "[class*=sponsor i], [class*=brand i], [class*=advertiser i], [class*=source i], "
+    "[class*=branding i], [class*=provider i]"
+)
+_HEAD_SEL = "h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]"
+
+_SPACE = re.compile(r"\s+")
+
+
+def _clean(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
+
+
+def _resolve(href: str | None, base_url: str | None) -> str | None:
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith(("javascript:", "#", "mailto:")):
+        return None
+    return urljoin(base_url, href) if base_url else href
+
+
+def _is_inside(node: LexborNode, ids: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _container_of(heading: LexborNode, kind: FurnitureKind) -> LexborNode | None:
+    """The container a label heading announces: the nearest ancestor holding headline links."""
+    node = heading.parent
+    for _ in range(4):
+        if node is None or node.tag in ("body", "main", "html"):
+            return None
+        links = node.css("a[href]")
+        if kind == "sponsored" and links:
+            return node
+        if sum(1 for a in links if is_headline_text(a.text())) >= 1:
+            return node
+        node = node.parent
+    return None
+
+
+@dataclass(slots=True)
+class _Card:
+    node: LexborNode
+    url: str | None
+    headline: str
+
+
+def _story_links(container: LexborNode, base_url: str | None) -> list[tuple[LexborNode, str]]:
+    """Links that lead to a story: headline-like text, or a heading inside."""
+    out: list[tuple[LexborNode, str]] = []
+    for link in container.css("a[href]"):
+        url = _resolve(link.attributes.get("href"), base_url)
+        if url is None:
+            continue
+        if is_headline_text(link.text()) or link.css_first("h2, h3, h4, h5, h6") is not None:
+            out.append((link, url))
+    return out
+
+
+def _cards(container: LexborNode, base_url: str | None) -> list[_Card]:
+    """One card per distinct story link: the highest ancestor holding no other story link."""
+    links = _story_links(container, base_url)
+    chains: list[tuple[LexborNode, str, list[LexborNode]]] = []
+    holders: dict[int, set[str]] = {}
+    for link, url in links:
+        chain: list[LexborNode] = []
+        node: LexborNode | None = link
+        while node is not None and node.mem_id != container.mem_id:
+            chain.append(node)
+            holders.setdefault(node.mem_id, set()).add(url)
+            node = node.parent
+        if node is None:
+            continue
+        chains.append((link, url, chain))
+    cards: list[_Card] = []
+    seen: set[int] = set()
+    for link, url, chain in chains:
+        card = link
+        for node in chain:
+            if len(holders[node.mem_id]) > 1:
+                break
+            card = node
+        if card.mem_id in seen:
+            continue
+        seen.add(card.mem_id)
+        headline = _card_headline(card, link)
+        if headline is None:
+            continue
+        cards.append(_Card(node=card, url=url, headline=headline))
+    return cards
+
+
+def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
+    text = _clean(link.text(separator=" "))
+    if text and is_headline_text(text) and len(text) <= 200:
+        heading = link.css_first(_HEAD_SEL)
+        if heading is not None and is_headline_text(heading.text()):
+            return _clean(heading.text(separator=" "))
+        return text
+    for heading in card.css(_HEAD_SEL):
+        htext = _clean(heading.text(separator=" "))
+        if htext and is_headline_text(htext):
+            return htext
+    if card.tag == "a":
+        return None
+    for other in card.css("a[href]"):
+        otext = _clean(other.text(separator=" "))
+        if otext and is_headline_text(otext):
+            return otext
+    return None
+
+
+def _field(card: LexborNode, selector: str, exclude: set[str]) -> str | None:
+    for node in card.css(selector):
+        text = _clean(node.text(separator=" "))
+        if text and text not in exclude and len(text) <= 300:
+            return text
+    return None
+
+
+def _age(card: LexborNode, exclude: set[str]) -> tuple[str | None, str | None]:
+    """The age as written ("9 hours ago", "3. Mai 2024") and the machine date, if given."""
+    for node in card.css(_AGE_SEL):
+        text = _clean(node.text(separator=" "))
+        stamp = node.attributes.get("datetime") if node.tag == "time" else None
+        created = normalize_date(stamp) if stamp else None
+        dated = text is not None and (
+            node.tag == "time" or is_relative_time(text) or search_date(text) is not None
+        )
+        if text and dated and text not in exclude and len(text) <= 60:
+            return text, created
+        if created is not None:
+            return None, created
+    for node in card.css("span, div, p, small"):
+        own = _clean(node.text(deep=False))
+        if own and len(own) <= 40 and is_relative_time(own):
+            return own, None
+    return None, None
+
+
+def _description(card: LexborNode, exclude: set[str]) -> str | None:
+    for node in card.css(_DESC_SEL):
+        text = _clean(node.text(separator=" "))
+        if not text or text in exclude or any(text in e or e in text for e in exclude):
+            continue
+        if len(_WORD.findall(text)) >= 5 or len(_CJK.findall(text)) >= 15:
+            return text
+    return None
+
+
+def _image_alt(card: LexborNode) -> str | None:
+    img = card.css_first("img[alt]")
+    return _clean(img.attributes.get("alt")) if img is not None else None
+
+
+def _teaser(card: _Card) -> Teaser:
+    exclude = {card.headline}
+    author = _field(card.node, _AUTHOR_SEL, exclude)
+    if author is not None:
+        exclude.add(author)
+    age, created = _age(card.node, exclude)
+    if age is not None:
+        exclude.add(age)
+    return Teaser(
+        headline=card.headline,
+        url=card.url,
+        author=author,
+        description=_description(card.node, exclude),
+        age=age,
+        date_created=created,
+        image_alt=_image_alt(card.node),
+    )
+
+
+_SPONSOR_LINE = re.compile(
+    r"^(?:sponsored|promoted|presented|paid (?:content|post))(?: by| from)?\s*[:|·-]?\s*(.+)$|"
+    r"^(.+?)\s*[|·]\s*(?:sponsored|promoted|anzeige|publicidad|patrocinado)$",
+    re.IGNORECASE,
+)
+
+
+def _sponsor(card: LexborNode, exclude: set[str]) -> str | None:
+    for node in card.css(_SPONSOR_SEL):
+        text = _clean(node.text(separator=" "))
+        if not text or text in exclude or len(text) > 80:
+            continue
+        match = _SPONSOR_LINE.match(text)
+        if match:
+            return _clean(match.group(1) or match.group(2))
+        if label_kind(text) == "sponsored":
+            continue
+        return text
+    for node in card.css("span, div, small, p"):
+        own = _clean(node.text(deep=False))
+        if own and (match := _SPONSOR_LINE.match(own)):
+            return _clean(match.group(1) or match.group(2))
+    return None
+
+
+def _sponsored(card: _Card) -> Sponsored:
+    exclude = {card.headline}
+    sponsor = _sponsor(card.node, exclude)
+    if sponsor is not None:
+        exclude.add(sponsor)
+    return Sponsored(
+        headline=card.headline,
+        sponsor=sponsor,
+        url=card.url,
+        description=_description(card.node, exclude),
+        image_alt=_image_alt(card.node),
+    )
+
+
+def _ancestor_ids(node: LexborNode | None) -> set[int]:
+    ids: set[int] = set()
+    while node is not None:
+        ids.add(node.mem_id)
+        node = node.parent
+    return ids
+
+
+def _containers(
+    tree: LexborHTMLParser, main: LexborNode | None
+) -> list[tuple[FurnitureKind, LexborNode]]:
+    """Related and sponsored containers, outermost first, in document order."""
+    main_and_up = _ancestor_ids(main)
+    taken: set[int] = set()
+    out: list[tuple[FurnitureKind, LexborNode]] = []
+    for node in tree.css(_CANDIDATES):
+        tag = node.tag
+        container: LexborNode | None
+        if tag in _HEADINGS:
+            kind = label_kind(node.text())
+            if kind not in ("related", "sponsored"):
+                continue
+            container = _container_of(node, kind)
+        else:
+            kind = furniture_kind(node)
+            container = node
+        if container is None or kind not in ("related", "sponsored"):
+            continue
+        if container.mem_id in main_and_up or container.mem_id in taken:
+            continue
+        if _is_inside(container, taken):
+            continue
+        if _in_nav(container):
+            continue
+        taken.add(container.mem_id)
+        out.append((kind, container))
+    return out
+
+
+def _in_nav(node: LexborNode) -> bool:
+    parent: LexborNode | None = node
+    while parent is not None:
+        if parent.tag == "nav" or parent.attributes.get("role") == "navigation":
+            return True
+        parent = parent.parent
+    return False
+
+
+def extract_furniture(
+    tree: LexborHTMLParser, main: LexborNode | None, *, base_url: str | None = None
+) -> Furniture:
+    """Related-story teasers and sponsored items of the page, deduplicated, in document order."""
+    related: list[Teaser] = []
+    sponsored: list[Sponsored] = []
+    seen: set[str] = set()
+    for kind, container in _containers(tree, main):
+        for card in _cards(container, base_url):
+            key = card.url or card.headline
+            if key in seen or card.headline.casefold() in seen:
+                continue
+            seen.add(key)
+            seen.add(card.headline.casefold())
+            if kind == "sponsored":
+                sponsored.append(_sponsored(card))
+            else:
+                related.append(_teaser(card))
+    return Furniture(related=tuple(related), sponsored=tuple(sponsored))

@@ -1,0 +1,506 @@
+"""The article's images in HTML, each with its URL, alt text, caption and credit split apart.
+
+Images come from the main content node (figure / picture / img / amp-img) and from the lead
+image just before it (a hero figure between the headline and the body). Icons, logos, avatars,
+tracking pixels and images inside page furniture (teasers, share bars, ads) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pressclip.extractors.html.furniture import furniture_kind
+from pressclip.model import Image
+
+__all__ = ["extract_images", "split_credit"]
+
+_SPACE = re.compile(r"\s+")
+
+# --- URLs ---------------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"^(?:data:|about:)|(?:placeholder|blank|spacer|transparent|lazy|loading|1x1|pixel|"
+    r"empty|dummy|default)[\w-]*\.(?:gif|png|jpe?g|svg|webp)(?:$|\?)",
+    re.IGNORECASE,
+)
+_LAZY_ATTRS = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-full-src",
+    "data-hi-res-src",
+    "data-img-src",
+    "data-image",
+    "data-echo",
+)
+_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
+_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)([wxh]),?$")
+
+
+def _largest(srcset: str) -> str | None:
+    """The candidate with the largest descriptor in a srcset (URLs may hold commas)."""
+    best: str | None = None
+    best_size = -1.0
+    url: str | None = None
+    for token in srcset.split():
+        match = _DESCRIPTOR.match(token)
+        if match and url is not None:
+            size = float(match.group(1)) * (1 if match.group(2) != "x" else 1000)
+            if size > best_size:
+                best, best_size = url, size
+            url = None
+            continue
+        if url is not None and best is None:
+            best = url
+        url = token.rstrip(",")
+    if url is not None and best is None:
+        best = url
+    return best
+
+
+def _usable(url: str | None) -> bool:
+    return bool(url) and not _PLACEHOLDER.search(url or "")
+
+
+def _image_url(img: LexborNode) -> str | None:
+    attrs = img.attributes
+    src = (attrs.get("src") or "").strip()
+    if _usable(src):
+        return src
+    for name in _LAZY_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if _usable(value) and not value.startswith("{"):
+            return value
+    found = _from_srcset(attrs)
+    if found is not None:
+        return found
+    parent = img.parent
+    if parent is not None and parent.tag == "picture":
+        for source in parent.css("source"):
+            found = _from_srcset(source.attributes)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_srcset(attrs: dict[str, str | None]) -> str | None:
+    for name in _SRCSET_ATTRS:
+        srcset = attrs.get(name)
+        if srcset and (best := _largest(srcset)) and _usable(best):
+            return best
+    return None
+
+
+# --- what is not an article image -------------------------------------------------------------
+
+_NOT_PHOTO = re.compile(
+    r"logo|avatar|icon|sprite|spacer|badge|emoji|gravatar|favicon|author|profile|mugshot|"
+    r"tracking|beacon|pixel|thumb-?nail-author|headshot",
+    re.IGNORECASE,
+)
+_TRACKER = re.compile(
+    r"doubleclick|scorecardresearch|/pixel|pixel\.|facebook\.com/tr|analytics|/b/ss/|"
+    r"\bbeacon|counter\.|ivwbox|/1x1",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _size(value: str | None) -> int | None:
+    if not value or "%" in value:
+        return None
+    match = _DIGITS.match(value.strip())
+    return int(match.group()) if match else None
+
+
+def _skip(img: LexborNode, url: str) -> bool:
+    attrs = img.attributes
+    width, height = _size(attrs.get("width")), _size(attrs.get("height"))
+    if (width is not None and 0 < width < 60) or (height is not None and 0 < height < 60):
+        return True
+    if width == 0 and height == 0:
+        return True
+    marks = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
+    parent = img.parent
+    if parent is not None and parent.tag in ("picture", "a", "span", "div"):
+        marks += " " + " ".join(v for k in ("class", "id") if (v := parent.attributes.get(k)))
+    if marks.strip() and _NOT_PHOTO.search(marks):
+        return True
+    path = url.split("?", 1)[0]
+    name = path.rsplit("/", 1)[-1]
+    if _NOT_PHOTO.search(name) or _TRACKER.search(url):
+        return True
+    return path.lower().endswith((".svg", ".ico"))
+
+
+# --- captions and credits ---------------------------------------------------------------------
+
+_CREDIT_LABEL = (
+    r"(?:mandatory\s+)?credit|image\s+credit|photo(?:graph)?s?|picture|image|foto(?:s|grafie)?|"
+    r"bild(?:er)?|quelle|fuente|fonte|crédito|crédit|copyright|фото|写真|사진|zdjęcie|kuva"
+)
+_BY_LABEL = r"(?:photo(?:graph)?|picture|image|illustration|foto|video)\s+(?:by|von|de|por)"
+_LABEL_PREFIX = re.compile(
+    rf"^\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*|{_BY_LABEL}\s+)|^\s*(?:©|\(c\))\s*", re.I
+)
+_TRAILING_LABEL = re.compile(
+    rf"(?:^|(?<=[\s.;,|–—(-]))(?:{_CREDIT_LABEL})\s*[:：]\s*(?P<credit>[^:：]{{2,120}}?)\s*\)?\s*$|"
+    rf"(?:^|(?<=[.;|–—(]\s)|(?<=[.;|–—(]))\s*(?P<by>{_BY_LABEL}\s+[^.]{{2,120}}?)\s*\)?\s*$|"
+    r"(?:^|\s)©\s*(?P<copy>[^©]{2,120}?)\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_PAREN = re.compile(r"\((?P<credit>[^()]{2,100})\)\s*\.?\s*$")
+_TRAILING_SLASH = re.compile(r"\s[/|]\s+(?P<credit>[^/|]{2,80})$")
+_TRAILING_PLAIN = re.compile(r"(?<=[.!?»“”\"'])\s+(?P<credit>[^.!?]{2,80})$")
+_AGENCY_HINT = re.compile(
+    r"photo|foto|getty|reuters|\bap\b|afp|dpa|epa|imago|shutterstock|istock|picture[- ]alliance|"
+    r"keystone|anadolu|xinhua|efe|ansa|pa wire|/|©|credit|courtesy|handout|images?\b|supplied",
+    re.IGNORECASE,
+)
+_CONNECTORS = frozenset({"via", "by", "for", "and", "of", "de", "von", "und", "y", "e", "the"})
+_TAIL_SEPARATORS = " \t|/–—-·,;:("
+
+
+def _tidy(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
+
+
+def clean_credit(text: str | None) -> str | None:
+    """A credit without its label: "Foto: Peter Kneffel/dpa" -> "Peter Kneffel/dpa"."""
+    text = _tidy(text)
+    if text is None:
+        return None
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    text = _LABEL_PREFIX.sub("", text).strip()
+    return text or None
+
+
+def looks_like_credit(text: str) -> bool:
+    """A short name-like line ("IMAGO/Nico Herbertz", "AP Photo/Eric Gay, File", "Supplied")."""
+    text = text.strip()
+    if not text or len(text) > 80 or text.endswith((".", "!", "?", ":")):
+        return False
+    if text.startswith("©") or _LABEL_PREFIX.match(text):
+        return True
+    words = text.replace("/", " ").split()
+    if not words or len(words) > 8:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit() or not w[0].isalpha())
+    others = [w for w in words if not (w[0].isupper() or not w[0].isalpha())]
+    return capitalised >= 1 and all(w.lower() in _CONNECTORS for w in others)
+
+
+def split_credit(caption: str | None) -> tuple[str | None, str | None]:
+    """Split a credit off the end of a caption: ("A man walks. Photo: X", ...) -> (A man walks., X).
+
+    Recognises labelled credits ("Photo: X", "Foto: X / dpa", "Mandatory Credit: X", "© X",
+    "Photo by X"), a closing parenthesis that names an agency or photographer ("(AP Photo/X)",
+    "(Getty Images)"), " / X" and a short name-like line after the last sentence.
+    """
+    text = _tidy(caption)
+    if text is None:
+        return None, None
+    match = _TRAILING_LABEL.search(text)
+    if match:
+        credit = match.group("credit") or match.group("by") or match.group("copy")
+        return _head(text, match.start()), clean_credit(credit)
+    match = _TRAILING_PAREN.search(text)
+    if match and _AGENCY_HINT.search(match.group("credit")):
+        return _head(text, match.start()), clean_credit(match.group("credit"))
+    for pattern in (_TRAILING_SLASH, _TRAILING_PLAIN):
+        match = pattern.search(text)
+        if match and looks_like_credit(match.group("credit")):
+            return _head(text, match.start()), clean_credit(match.group("credit"))
+    return text, None
+
+
+def _head(text: str, end: int) -> str | None:
+    return text[:end].rstrip(_TAIL_SEPARATORS).strip() or None
+
+
+_FIGURE_HINT = re.compile(
+    r"figure|image|img|photo|picture|media|foto|bild|visual|hero|lead|gallery|slide", re.I
+)
+_CAPTION_SEL = (
+    "figcaption, [class*=caption i], [class*=legend i], [class*=leyenda i], [class*=legenda i], "
+    "[class*=bildunterschrift i], [class*=subtitle i], [itemprop=caption], "
+    "[itemprop=description], [class*=description i], [class*=desc i], [class*=info i], "
+    "[class~=bu], [class*=bildtext i], [class*=text i]"
+)
+_CREDIT_SEL = (
+    "[class*=credit i], [class*=copyright i], [class*=photographer i], [class*=fotograf i], "
+    "[class*=source i], [class*=quelle i], [class*=courtesy i], [class*=attribution i], "
+    "[class*=author i], [class*=byline i], [itemprop=copyrightHolder], [itemprop=author], "
+    "[class*=autor i], [class*=fuente i], [class*=rights i], cite, footer, small"
+)
+_NON_TEXT = "svg, button, script, style, noscript, template"
+_MAX_CAPTION = 800
+
+
+def _images_under(node: LexborNode) -> int:
+    return sum(1 for img in node.css("img, amp-img") if img.parent is None or (
+        img.parent.tag not in ("noscript", "amp-img")
+    ))
+
+
+def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
+    """The element that holds one image and its caption: a <figure> or the nearest ancestor
+    (up to five levels, one image only) that has a caption-like element."""
+    node = img.parent
+    hinted: LexborNode | None = None
+    for _ in range(5):
+        if node is None or node.mem_id == stop.mem_id or node.tag in ("body", "main", "article"):
+            break
+        if node.tag == "figure":
+            return node
+        if _images_under(node) > 1:
+            break
+        if node.css_first(_CAPTION_SEL) is not None or node.css_matches(_CAPTION_SEL):
+            return node
+        if hinted is None:
+            marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
+            if marks and _FIGURE_HINT.search(marks):
+                hinted = node
+        node = node.parent
+    return hinted
+
+
+def _text_of(node: LexborNode) -> str | None:
+    """Visible text of a node, without icon labels, buttons and scripts."""
+    text = _tidy(node.text(separator=" "))
+    if text is None:
+        return None
+    for hidden in node.css(_NON_TEXT):
+        part = _tidy(hidden.text(separator=" "))
+        if part:
+            text = _remove(text, part)
+    return text or None
+
+
+def _caption_node(holder: LexborNode) -> LexborNode | None:
+    if holder.tag != "figure" and holder.css_matches(_CAPTION_SEL):
+        return holder
+    for node in holder.css(_CAPTION_SEL):
+        if node.tag in ("img", "picture", "source", "meta", "a", "button"):
+            continue
+        text = _text_of(node)
+        if not text or len(text) > _MAX_CAPTION:
+            continue
+        return node
+    sibling = holder.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.next
+    if sibling is not None and (sibling.tag == "figcaption" or sibling.css_matches(_CAPTION_SEL)):
+        text = _text_of(sibling)
+        if text and len(text) <= _MAX_CAPTION and sibling.css_first("img") is None:
+            return sibling
+    return None
+
+
+def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode | None:
+    scopes = [caption, holder] if caption is not None else [holder]
+    for scope in scopes:
+        for node in scope.css(_CREDIT_SEL):
+            if node.tag in ("img", "picture", "source", "meta"):
+                continue
+            if caption is not None and node.mem_id == caption.mem_id:
+                continue
+            text = _text_of(node)
+            if not text or len(text) > 150 or node.css_first("img") is not None:
+                continue
+            if node.tag in ("small", "cite", "footer") and not looks_like_credit(
+                clean_credit(text) or ""
+            ) and caption is not None and scope.mem_id == caption.mem_id:
+                continue
+            return node
+    return None
+
+
+def _last_inline_credit(caption: LexborNode) -> str | None:
+    """A credit set as the caption's last inline element: "Text <span>IMAGO/X</span>"."""
+    last = caption.last_child
+    while last is not None and not last.is_element_node:
+        if (last.text_content or "").strip():
+            return None
+        last = last.prev
+    if last is None or last.tag not in ("span", "small", "em", "i", "b", "strong", "cite"):
+        return None
+    text = _tidy(last.text(separator=" "))
+    return text if text and looks_like_credit(text) else None
+
+
+def _remove(text: str, part: str) -> str:
+    idx = text.rfind(part)
+    if idx < 0:
+        return text
+    return (text[:idx] + " " + text[idx + len(part) :]).strip().strip(_TAIL_SEPARATORS).strip()
+
+
+def _from_attributes(img: LexborNode) -> tuple[str | None, str | None]:
+    """Caption and credit the image element carries itself (data-caption, title "X | credit")."""
+    attrs = img.attributes
+    caption = _tidy(attrs.get("data-caption") or attrs.get("data-description"))
+    credit = None
+    for name in ("data-credit", "data-copyright", "data-photographer", "data-source"):
+        value = _tidy(attrs.get(name))
+        if value and "://" not in value and not value.startswith("/"):
+            credit = clean_credit(value)
+            break
+    title = _tidy(attrs.get("title"))
+    if title and caption is None:
+        head, sep, tail = title.rpartition(" | ")
+        if sep and looks_like_credit(tail):
+            caption, credit = head, credit or clean_credit(tail)
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
+    return caption, credit
+
+
+def _caption_and_credit(
+    img: LexborNode, holder: LexborNode | None
+) -> tuple[str | None, str | None]:
+    if holder is None:
+        return _from_attributes(img)
+    cap_node = _caption_node(holder)
+    credit_node = _credit_node(holder, cap_node)
+    caption = _text_of(cap_node) if cap_node is not None else None
+    credit_raw = _text_of(credit_node) if credit_node is not None else None
+    if credit_raw is None and cap_node is not None:
+        credit_raw = _last_inline_credit(cap_node)
+    if caption and credit_raw:
+        if credit_raw == caption:
+            caption_only, credit = split_credit(caption)
+            return caption_only, credit or clean_credit(credit_raw)
+        caption = _remove(caption, credit_raw) or None
+    credit = clean_credit(credit_raw)
+    if caption and credit is None:
+        caption, credit = split_credit(caption)
+    elif caption:
+        caption = split_credit(caption)[0]
+    if caption is None or credit is None:
+        attr_caption, attr_credit = _from_attributes(img)
+        caption, credit = caption or attr_caption, credit or attr_credit
+    return caption, credit
+
+
+# --- scopes -------------------------------------------------------------------------------------
+
+_LEAD_HINT = re.compile(r"hero|lead|media|image|figure|photo|visual|top|header|picture", re.I)
+
+
+def _lead_nodes(main: LexborNode) -> list[LexborNode]:
+    """Elements just before main that hold the lead image (up to the one with the h1)."""
+    found: list[LexborNode] = []
+    node: LexborNode | None = main
+    for _ in range(2):
+        if node is None:
+            break
+        sibling = node.prev
+        seen = 0
+        while sibling is not None and seen < 4:
+            if sibling.is_element_node:
+                seen += 1
+                tag = sibling.tag
+                if tag in ("nav", "script", "style", "footer"):
+                    break
+                has_h1 = tag == "h1" or sibling.css_first("h1") is not None
+                if tag in ("figure", "picture", "img", "amp-img"):
+                    found.append(sibling)
+                elif has_h1:
+                    found.append(sibling)
+                    return found[::-1]
+                else:
+                    marks = " ".join(
+                        v for k in ("class", "id") if (v := sibling.attributes.get(k))
+                    )
+                    if marks and _LEAD_HINT.search(marks) and furniture_kind(sibling) is None:
+                        found.append(sibling)
+            sibling = sibling.prev
+        node = node.parent
+        if node is not None and node.tag in ("body", "html"):
+            break
+    return found[::-1]
+
+
+def _in_furniture(img: LexborNode, stop: LexborNode, cache: dict[int, bool]) -> bool:
+    node = img.parent
+    path: list[int] = []
+    result = False
+    while node is not None and node.mem_id != stop.mem_id:
+        key = node.mem_id
+        if key in cache:
+            result = cache[key]
+            break
+        path.append(key)
+        if node.tag not in ("figure", "picture", "a", "p", "span"):
+            kind = furniture_kind(node)
+            if kind is not None:
+                result = True
+                break
+        node = node.parent
+    for key in path:
+        cache[key] = result
+    return result
+
+
+def _resolve(url: str, base_url: str | None) -> str:
+    if url.startswith("//"):
+        return ("https:" if not base_url else base_url.split(":", 1)[0] + ":") + url
+    return urljoin(base_url, url) if base_url else url
+
+
+def _images_in(
+    scope: LexborNode, base_url: str | None, seen: dict[str, int], out: list[Image]
+) -> None:
+    cache: dict[int, bool] = {}
+    nodes = [scope] if scope.tag in ("img", "amp-img") else scope.css("img, amp-img")
+    for img in nodes:
+        raw = _image_url(img)
+        if raw is None or _skip(img, raw):
+            continue
+        if img.tag == "img" and img.parent is not None and img.parent.tag == "amp-img":
+            continue
+        if _in_furniture(img, scope, cache):
+            continue
+        url = _resolve(raw, base_url)
+        caption, credit = _caption_and_credit(img, _holder(img, scope))
+        alt = _tidy(img.attributes.get("alt"))
+        image = Image(url=url, alt=alt, caption=caption, credit_text=credit)
+        if url in seen:
+            old = out[seen[url]]
+            if (old.caption is None and caption) or (old.credit_text is None and credit):
+                out[seen[url]] = Image(
+                    url=url,
+                    alt=old.alt or alt,
+                    caption=old.caption or caption,
+                    credit_text=old.credit_text or credit,
+                )
+            continue
+        seen[url] = len(out)
+        out.append(image)
+
+
+def extract_images(
+    main: LexborNode | None, tree: LexborHTMLParser, *, base_url: str | None = None
+) -> tuple[Image, ...]:
+    """The article's images in document order, deduplicated by URL."""
+    out: list[Image] = []
+    seen: dict[str, int] = {}
+    if main is None:
+        body = tree.body
+        if body is not None:
+            _images_in(body, base_url, seen, out)
+        return tuple(out)
+    for lead in _lead_nodes(main):
+        _images_in(lead, base_url, seen, out)
+    _images_in(main, base_url, seen, out)
+    return tuple(out)

@@ -1,0 +1,1 @@
+"""Readers behind :func:`pressclip.extractors.html.metadata.extract_metadata`."""

@@ -1,0 +1,89 @@
+"""Publication and modification dates, declared first, then visible, then the URL.
+
+``dateModified`` is kept apart and never reported as the publication date: a page that only
+says when it was updated has no known publication date unless it shows one (a byline date near
+the headline, a date in the URL).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pressclip.extractors.html.meta.jsonld import JsonLd, text_of
+from pressclip.extractors.html.meta.tags import Tags
+from pressclip.extractors.html.meta.visible import Visible
+from pressclip.signals.dates import date_in_url, normalize_date, search_date
+
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "datepublished", "publishdate", "publish-date", "publish_date", "pubdate",
+    "publication_date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+    "dcterms.date", "dc.date", "dcterms.created", "dc.date.created", "date", "og:published_time",
+    "article.published", "originalpublicationdate", "cxenseparse:recs:publishtime",
+    "displaydate", "citation_publication_date", "citation_date", "datecreated",
+    "article:post_date", "release_date", "rnews:datepublished", "published_time",
+    "article_date_original", "og:pubdate", "timestamp",
+)
+_MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "article:modified", "datemodified",
+    "last-modified", "dcterms.modified", "dc.date.modified", "lastmod", "og:modified_time",
+    "article.updated", "parsely-updated", "sailthru.lastmodified",
+)
+
+
+def choose_dates(
+    a: dict[str, Any], ld: JsonLd, tags: Tags, vis: Visible, url: str | None, day_first: bool
+) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    sources: list[tuple[str, str]] = []
+
+    def norm(value: Any) -> str | None:
+        return normalize_date(text_of(value), day_first=day_first)
+
+    published: str | None = None
+    for value, src in (
+        (norm(a.get("datePublished")), "json-ld"),
+        (norm(a.get("dateCreated")), "json-ld"),
+        (_first_norm(tags.all(*_PUBLISHED_META), day_first), "meta"),
+        (normalize_date(tags.item("datepublished"), day_first=day_first), "microdata"),
+        (_visible(vis, day_first, modified=False), "visible"),
+        (norm(a.get("uploadDate")), "json-ld"),
+        (date_in_url(url), "url"),
+        (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
+    ):
+        if value:
+            published = value
+            sources.append(("datePublished", src))
+            break
+
+    modified: str | None = None
+    for value, src in (
+        (norm(a.get("dateModified")), "json-ld"),
+        (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
+        (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
+        (_visible(vis, day_first, modified=True), "visible"),
+    ):
+        if value:
+            modified = value
+            sources.append(("dateModified", src))
+            break
+    return published, modified, sources
+
+
+def _first_norm(values: list[str], day_first: bool) -> str | None:
+    for v in values:
+        found = normalize_date(v, day_first=day_first)
+        if found:
+            return found
+    return None
+
+
+def _visible(vis: Visible, day_first: bool, *, modified: bool) -> str | None:
+    for near in (True, False):
+        for value, is_mod, is_near in vis.dates:
+            if is_mod != modified or is_near != near:
+                continue
+            found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
+            found = found or search_date(value, day_first=day_first)
+            if found:
+                return found
+    return None

@@ -1,0 +1,163 @@
+"""Find the article body among the lines of a flattened page.
+
+Every line gets a score: prose (long, punctuated, mostly letters) scores above zero and page
+furniture (short menu items, bare URLs, repeated lines, separator-laden strips) below. Scores
+are smoothed with the neighbours, because body paragraphs come in runs and a lone description
+between short teaser lines does not. The body is then the contiguous run of lines with the
+largest total score (a maximum-sum segment), which absorbs the short subheadings and
+"advertisement" strips inside an article while leaving the long menus and rails outside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pressclip.extractors.text.lines import Line
+
+SHORT_PENALTY = 1.0  # what a short, non-prose line costs
+LONG_SCALE = 70.0  # effective characters per point of a prose line
+MAX_LINE_GAIN = 9.0
+NEIGHBOUR_WEIGHT = 0.25
+SENTENCE_BONUS = 0.8
+COPYRIGHT_PENALTY = 2.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region:
+    """A contiguous run of line indexes ``[start, end)`` and its total score."""
+
+    start: int
+    end: int
+    score: float
+
+
+def _is_sentence(line: Line) -> bool:
+    """A complete sentence: ends like one and has enough words (or characters, for CJK)."""
+    return line.terminal and (line.words >= 5 or line.eff_len >= 30) and line.letters >= 0.6
+
+
+def prose_score(line: Line) -> float:
+    """How much one line, alone, reads like article prose (negative: furniture)."""
+    if line.url_like:
+        return -1.5 * SHORT_PENALTY
+    if line.copyright:
+        return -COPYRIGHT_PENALTY * SHORT_PENALTY
+    if line.credit:
+        return -1.5 * SHORT_PENALTY
+    if line.date_line:
+        return -2 * SHORT_PENALTY
+    length = line.eff_len
+    sentence = _is_sentence(line)
+    if length < 25 and not sentence:
+        return -SHORT_PENALTY * (1.5 if line.shape_repeats > 2 else 1.0)
+    gain = min(length / LONG_SCALE, MAX_LINE_GAIN)
+    if sentence:
+        gain += SENTENCE_BONUS
+    factor = 1.0
+    if line.sentences == 0 and not line.terminal:
+        factor *= 0.35 if length < 120 else 0.6
+    if line.letters < 0.6:
+        factor *= max(line.letters, 0.1) / 0.6
+    if line.separators >= 2:
+        factor *= 0.3
+    if line.repeats > 1:
+        factor *= 0.4
+    elif line.shape_repeats > 2:
+        factor *= 0.6
+    if line.glued:
+        factor *= 0.5
+    if line.text.endswith(("...", "…")) and line.sentences <= 1:
+        factor *= 0.5
+    return gain * factor - SHORT_PENALTY
+
+
+RAIL_MIN_DATES = 3
+RAIL_MAX_GAP = 10
+RAIL_FACTOR = 0.2
+
+
+def dated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Spans ``[start, end)`` of records that each carry a date line (comments, teasers).
+
+    Three or more date lines at most ``RAIL_MAX_GAP`` lines apart mark a list of dated records;
+    an article has its date once, near its top.
+    """
+    dates = [line.index for line in lines if line.date_line]
+    spans: list[tuple[int, int]] = []
+    group: list[int] = []
+    for i in [*dates, 10**9]:
+        if group and i - group[-1] > RAIL_MAX_GAP:
+            if len(group) >= RAIL_MIN_DATES:
+                period = (group[-1] - group[0]) // (len(group) - 1)
+                spans.append((max(0, group[0] - period + 1), min(len(lines), group[-1] + period)))
+            group = []
+        group.append(i)
+    return spans
+
+
+def smoothed_scores(lines: Sequence[Line]) -> list[float]:
+    """Line scores, each nudged towards the weaker of its two neighbours."""
+    raw = [prose_score(line) for line in lines]
+    for start, end in dated_lists(lines):
+        for i in range(start, end):
+            if raw[i] > 0:
+                raw[i] *= RAIL_FACTOR
+    out: list[float] = []
+    for i, s in enumerate(raw):
+        left = raw[i - 1] if i > 0 else -SHORT_PENALTY
+        right = raw[i + 1] if i + 1 < len(raw) else -SHORT_PENALTY
+        neighbour = max(left, right)
+        if s > 0 and neighbour < 0:
+            s += NEIGHBOUR_WEIGHT * neighbour * min(1.0, s)
+        out.append(s)
+    return out
+
+
+def best_region(scores: Sequence[float]) -> Region | None:
+    """The maximum-sum contiguous segment, or None when no line scores above zero."""
+    best: Region | None = None
+    run_start, run_sum = 0, 0.0
+    for i, s in enumerate(scores):
+        if run_sum <= 0:
+            run_start, run_sum = i, 0.0
+        run_sum += s
+        if run_sum > 0 and (best is None or run_sum > best.score):
+            best = Region(start=run_start, end=i + 1, score=run_sum)
+    return best
+
+
+EXTEND_WEIGHT = 1.0  # how much more prose beyond a gap weighs when deciding to bridge it
+
+
+def _extension(scores: Sequence[float], start: int, step: int, weight: float) -> int:
+    """How many lines to add from ``start`` going ``step`` (+1/-1); 0 when not worth it."""
+    best, best_len, run = 0.0, 0, 0.0
+    i, n = start, 0
+    while 0 <= i < len(scores):
+        s = scores[i]
+        run += s * weight if s > 0 else s
+        n += 1
+        if run > best:
+            best, best_len = run, n
+        if run < -40 * SHORT_PENALTY:
+            break
+        i += step
+    return best_len
+
+
+def select_body(scores: Sequence[float], weight: float | None = None) -> Region | None:
+    """The best region, bridged over gaps to prose runs that outweigh them."""
+    weight = EXTEND_WEIGHT if weight is None else weight
+    region = best_region(scores)
+    if region is None:
+        return None
+    start, end = region.start, region.end
+    while True:
+        right = _extension(scores, end, 1, weight)
+        left = _extension(scores, start - 1, -1, weight)
+        if not right and not left:
+            break
+        end += right
+        start -= left
+    return Region(start=start, end=end, score=sum(scores[start:end]))

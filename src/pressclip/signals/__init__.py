@@ -1,0 +1,1 @@
+"""Page signals shared by the extractors: wire sources, credits, relative times, dates."""

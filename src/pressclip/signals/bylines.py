@@ -1,0 +1,206 @@
+"""Bylines to person names.
+
+``parse_byline("By Jane Roe and John Doe | Reporter")`` gives ``("Jane Roe", "John Doe")``.
+The cleaning is a chain of small steps: cut what is not a name (e-mail addresses, links,
+"Email the author", dates, "Updated ..."), drop the lead word ("By", "Von", "Por", "Par", ...),
+keep the first segment before a " | " or " - " (what follows is a role or an outlet), split on
+list separators in several languages, drop credentials ("PhD", "MD") and role words ("Staff
+Writer", "Correspondent", "Redakteur", "기자"), then keep the parts that look like names.
+English words are one signal among several; the lead words and separators cover the languages
+of our pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pressclip.signals.dates import month_number
+
+# Lead words before a byline, several languages. Matched case-insensitively at the start.
+_LEAD = re.compile(
+    r"^(?:(?:written|reported|posted|published|story|words|text|interview|compiled|edited|"
+    r"reviewed|updated|created|produced|authored)\s+by|by|from|von|vom|por|par|"
+    r"(?-i:per|de|di|da|door|av|af|od)|przez|tekst|text|texte|texto|testo|autor(?:in|a|es)?|"
+    r"authors?|auteur|autore|escrito\s+por|publicado\s+por|écrit\s+par|geschrieben\s+von|"
+    r"автор|текст|作者|文|記者|글|기자)(?:\s*[:：/|-]?\s+|\s*[:：]\s*|$)",
+    re.IGNORECASE,
+)
+# Separators between several names: commas, "and" in several languages, ampersands, slashes.
+_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\be\b|\bet\b|\bog\b|\ben\b|\boch\b|\bi\b|\bja\b|\bи\b|"
+    r"\bve\b|\boraz\b|\ba\b(?=\s+[A-ZÀ-ÖØ-Þ])|、|，|/)\s*",
+)
+# A segment break: what follows is usually a role or an outlet ("Jane Roe | Reporter").
+_SEGMENT = re.compile(r"\s*(?:\||•|·|\s[-–—]\s|\n)\s*")
+# Role words. Trailing role words are cut from a name; a part made only of them is no name.
+_ROLES = {
+    "writer", "writers", "reporter", "reporters", "correspondent", "editor", "editors",
+    "senior", "chief", "contributing", "contributor", "columnist", "associate", "managing",
+    "deputy", "freelance", "photographer", "producer", "analyst", "intern", "guest", "author",
+    "journalist", "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor",
+    "autorin", "reportero", "repórter", "periodista", "jornalista", "journaliste",
+    "giornalista", "корреспондент", "журналист", "редактор", "contributors", "expert",
+    "specialist", "updated", "published", "posted", "last", "on", "in", "at", "am", "um",
+    "le", "el", "il", "em", "на", "в",
+}
+# Words that make a whole part a role or a label, never a name, when the part is only these.
+_ONLY_ROLES = _ROLES | {
+    "staff", "the", "for", "of", "to", "with", "news", "desk", "team", "editorial", "special",
+    "political", "business", "sports", "science", "health", "technology", "tech", "opinion",
+    "fact", "checker", "wire", "service", "services", "online", "digital", "data", "mr", "ms",
+    "mrs", "dr", "prof",
+}
+_CREDENTIALS = re.compile(
+    r"^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|m\.?s\.?c?\.?|m\.?a\.?|b\.?a\.?|b\.?sc?\.?|mba|mph|"
+    r"rn|rd|ld|cpa|cfa|cfp|esq\.?|jr\.?|sr\.?|ii|iii|iv|[A-Z]{2,6}|(?:[A-Z]\.){2,4})$",
+    re.IGNORECASE,
+)
+_JUNK = {"undefined", "null", "none", "default", "unknown", "nan", "n/a", "anonymous", "by",
+         "author", "authors", "written by", "posted by", "admin"}
+_SUFFIX_ROLE = re.compile(r"\s*(?:기자|특파원|记者|記者|논설위원|선임기자|객원기자|특임기자|편집위원)$")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_USERNAME = re.compile(r"^[a-z0-9]+[._][a-z0-9._]+$")
+_NOISE = re.compile(
+    r"(?:e-?mail|follow|twitter|facebook|linkedin|instagram|contact|view all posts|"
+    r"more (?:from|by|stories)|see all|all articles|read more|bio|profile|send|"
+    r"mehr (?:von|zum)|alle artikel|artikel von)\b.*$",
+    re.IGNORECASE,
+)
+_TAIL = re.compile(
+    r"\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|\bveröffentlicht\b|"
+    r"\bstand\b|\bactualizado\b|\bpublicado\b|\bmis à jour\b|\bpublié\b|\bon\b\s+\w+\s+\d).*$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"^(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik|graphics?|video|kamera|camera|"
+    r"imagen|imagem|immagine|фото)\s*[:：]", re.IGNORECASE
+)
+_LABEL = re.compile(r"^([^\W\d_][\w ]{0,20})\s*[:：]\s*(.+)$")
+_DIGITS = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """Person names in a byline, in order, without duplicates.
+
+    ``exclude`` holds names that are not persons here (the site name, the publisher): parts
+    equal to one of them are dropped.
+    """
+    if not text:
+        return ()
+    banned = {_key(e) for e in exclude if e}
+    names: list[str] = []
+    seen: set[str] = set()
+    for segment in _segments(_strip_noise(text)):
+        for part in _SPLIT.split(segment):
+            name = clean_name(part)
+            if name is None:
+                continue
+            key = _key(name)
+            if key in banned or key in seen:
+                continue
+            seen.add(key)
+            names.append(name)
+        if names:
+            break
+    return tuple(names)
+
+
+def _segments(line: str) -> list[str]:
+    return [s for s in _SEGMENT.split(line) if s.strip()]
+
+
+def _strip_noise(text: str) -> str:
+    line = " ".join(text.split())
+    line = _EMAIL.sub(" ", line)
+    line = _URL.sub(" ", line)
+    line = _HANDLE.sub(" ", line)
+    line = _TAIL.sub("", line)
+    line = _NOISE.sub("", line)
+    line = line.strip(" :|-–—,;·•()[]")
+    for _ in range(2):
+        stripped = _LEAD.sub("", line, count=1).strip(" :|-–—,;")
+        if stripped == line:
+            break
+        line = stripped
+    return line
+
+
+def clean_name(part: str) -> str | None:
+    """One candidate name, cleaned, or None when it does not look like a person's name."""
+    name = " ".join(part.split()).strip(" .:,;|-–—*·•()[]\"'“”‘’")
+    if not name or _CREDIT.match(name) or _CREDENTIALS.match(name):
+        return None
+    name = _LEAD.sub("", name, count=1).strip(" .:,;|-–—")
+    label = _LABEL.match(name)
+    if label is not None:
+        return None
+    name = _SUFFIX_ROLE.sub("", name).strip()
+    words = name.split()
+    for i, w in enumerate(words):
+        if _DIGITS.search(w):
+            words = words[:i]
+            while words and month_number(words[-1].strip(",.")) is not None:
+                words.pop()
+            break
+    words = _trim_roles(words)
+    name = " ".join(words).strip(" .:,;|-–—")
+    if not name or len(name) > 60 or not _LETTER.search(name):
+        return None
+    if name.casefold() in _JUNK or _USERNAME.match(name):
+        return None
+    if not words or len(words) > 6 or len(name) < 2:
+        return None
+    if all(w.lower().strip(".,") in _ONLY_ROLES for w in words):
+        return None
+    if name.isupper() and len(name) > 3 and len(words) > 1:
+        return " ".join(w.capitalize() if w.isalpha() else w for w in words)
+    return name
+
+
+def _trim_roles(words: list[str]) -> list[str]:
+    words = list(words)
+    while len(words) > 1 and words[-1].lower().strip(".,") in _ROLES:
+        words.pop()
+    while len(words) > 1 and words[0].lower().strip(".,") in _ROLES:
+        words.pop(0)
+    # "Brian Roe USA TODAY": an upper-case outlet glued after a mixed-case name.
+    upper_tail = 0
+    for w in reversed(words):
+        if w.isupper() and len(w) >= 2:
+            upper_tail += 1
+        else:
+            break
+    if upper_tail >= 2 and len(words) - upper_tail >= 2:
+        words = words[: len(words) - upper_tail]
+    return words
+
+
+def looks_like_person(name: str) -> bool:
+    """A loose check: 1-5 capitalised words, or a CJK/Hangul name of 2-5 characters."""
+    words = name.split()
+    if len(words) == 1:
+        w = words[0]
+        if all(_is_cjk(c) for c in w):
+            return 2 <= len(w) <= 5
+        return w[:1].isupper() and len(w) >= 3
+    if not 2 <= len(words) <= 5:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return caps >= len(words) - 1 and words[0][:1].isupper()
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x3040 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def same_name(a: str, b: str) -> bool:
+    return _key(a) == _key(b)

@@ -1,0 +1,130 @@
+"""Split an image caption from its credit.
+
+Captions carry their credit in many shapes: "... decades. Mandatory Credit: Dmitry
+Serebryakov/AP via CNN Newsource", "... (Reed Saxon / Associated Press)", "(AP Photo/Evan
+Vucci)", "Photo: Jane Doe", "Foto: dpa", "Credit: X", "... REUTERS/Carlos Barria", "(Getty
+Images)", "写真：共同", "사진=연합뉴스". :func:`split_credit` returns the caption without the
+credit and the credit without its label; applied to its own caption it finds nothing more
+(the split is idempotent).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Labels that introduce a credit, in several languages.
+_LABELS = (
+    r"mandatory credit|photo credit|image credit|picture credit|credits?|photograph(?:y)?"
+    r"|photos?|pictures?|images?|source|courtesy(?: of)?|fotos?|fotografía|fotografia"
+    r"|imagem|imagen|bild(?:quelle)?|quelle|crédit(?:o|s)?|foto ?credit|фото|источник"
+    r"|写真|画像|提供|사진|자료사진|图片|圖片|来源"
+)
+_LABELLED = re.compile(
+    rf"(?:^|(?<=[\s.!?)\]”\"]))[(\[]?(?P<label>{_LABELS})\s*(?:by\b|von\b|por\b|de\b|:|：|=|-|–|—)\s*"
+    r"(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$",
+    re.IGNORECASE,
+)
+# Who takes or distributes press photos: a credit naming one of these is a credit.
+PHOTO_AGENCIES = (
+    "AP", "AP Photo", "Associated Press", "Reuters", "REUTERS", "AFP", "Getty Images", "Getty",
+    "EPA", "EPA-EFE", "EFE", "Shutterstock", "Alamy", "iStock", "iStockphoto", "Bloomberg",
+    "dpa", "picture alliance", "picture-alliance", "imago", "IMAGO", "Keystone", "ANP",
+    "Xinhua", "PA", "PA Wire", "PA Images", "Sipa", "SIPA", "Zuma", "ZUMA Press", "NurPhoto",
+    "SOPA Images", "Anadolu", "Anadolu Agency", "Kyodo", "Yonhap", "TASS", "Sputnik", "Corbis",
+    "Unsplash", "Pixabay", "Pexels", "Wikimedia Commons", "Handout", "Pool", "CNN Newsource",
+    "LightRocket", "WireImage", "FilmMagic", "Bloomberg via Getty Images", "ANSA", "Lusa",
+    "Agência Brasil", "Folhapress", "Estadão Conteúdo", "Abaca", "Belga", "NTB", "Ritzau",
+    "TT", "Scanpix", "Polaris", "Redux", "Newscom", "UPI", "Kyodo News", "Jiji Press",
+    "共同", "時事", "연합뉴스", "뉴시스", "新华社", "ТАСС", "РИА Новости",
+)
+_AGENCY_ALTERNATION = "|".join(
+    re.escape(a) for a in sorted(PHOTO_AGENCIES, key=len, reverse=True)
+)
+_NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
+# "Name/AP", "Name / AFP via Getty Images", "REUTERS/Name", "AP Photo/Name", "Name/AP via X".
+_SLASHED = (
+    rf"(?:{_NAME}\s*/\s*)?(?:{_AGENCY_ALTERNATION})(?:\s*/\s*{_NAME})?"
+    rf"(?:\s*/\s*(?:{_AGENCY_ALTERNATION}))*(?:\s+via\s+{_NAME})?"
+)
+_SLASH_REQUIRED = re.compile(rf"^(?:{_SLASHED})$")
+# A trailing parenthesised credit: "(Reed Saxon / Associated Press)", "(Getty Images)",
+# "(Photo by X / AFP) (Photo credit should read X/AFP/Getty Images)".
+_PAREN_TAIL = re.compile(r"(?:\s*\((?P<inner>[^()]{2,120})\))+\s*$")
+_PAREN_ONE = re.compile(r"\(([^()]{2,120})\)")
+# A trailing unlabelled credit after the caption's last sentence: "... decades. REUTERS/X".
+_SENTENCE_TAIL = re.compile(rf"(?<=[.!?”\"])\s+(?P<credit>{_SLASHED})\s*$")
+_CREDIT_WORDS = re.compile(
+    rf"\b(?:photo|foto|credit|getty|courtesy|handout|file)\b|{_AGENCY_ALTERNATION}",
+    re.IGNORECASE,
+)
+_HAS_SLASH_OR_AGENCY = re.compile(rf"/|\b(?:{_AGENCY_ALTERNATION})\b")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CaptionCredit:
+    """A caption and its credit, split apart (either may be None)."""
+
+    caption: str | None
+    credit: str | None
+
+
+def _clean(text: str) -> str | None:
+    text = text.strip(" \t,;|–—-")
+    return text or None
+
+
+def _looks_like_credit(inner: str) -> bool:
+    """A parenthesised text that is a credit, not an aside: "(Getty Images)", "(AP Photo/X)"."""
+    inner = inner.strip()
+    if _LABELLED.match(inner) or _SLASH_REQUIRED.match(inner):
+        return True
+    if not _CREDIT_WORDS.search(inner):
+        return False
+    # short and name-like, with a credit word or an agency
+    return len(inner) <= 90 and bool(_HAS_SLASH_OR_AGENCY.search(inner) or "photo" in inner.lower())
+
+
+def split_credit(text: str) -> CaptionCredit:
+    """The caption without its credit, and the credit without its label."""
+    caption = text.strip()
+    if not caption:
+        return CaptionCredit(caption=None, credit=None)
+    if caption.startswith("(") and caption.endswith(")") and caption.count("(") == 1:
+        if len(caption) <= 42 or _looks_like_credit(caption[1:-1]):
+            return CaptionCredit(caption=None, credit=_clean(caption[1:-1]))
+    labelled = _LABELLED.search(caption)
+    if labelled:
+        return CaptionCredit(
+            caption=_clean(caption[: labelled.start()]), credit=_clean(labelled.group("credit"))
+        )
+    tail = _PAREN_TAIL.search(caption)
+    if tail:
+        parts = _PAREN_ONE.findall(tail.group(0))
+        if parts and all(_looks_like_credit(p) for p in parts):
+            first = parts[0]
+            inner = _LABELLED.match(first)
+            credit = inner.group("credit") if inner else first
+            return CaptionCredit(caption=_clean(caption[: tail.start()]), credit=_clean(credit))
+    trailing = _SENTENCE_TAIL.search(caption)
+    if trailing:
+        return CaptionCredit(
+            caption=_clean(caption[: trailing.start()]), credit=_clean(trailing.group("credit"))
+        )
+    if _SLASH_REQUIRED.match(caption):
+        return CaptionCredit(caption=None, credit=caption)
+    return CaptionCredit(caption=caption, credit=None)
+
+
+def is_credit_line(text: str) -> bool:
+    """True when the whole line is a credit ("Photo: X", "(Getty Images)", "AP Photo/X")."""
+    line = text.strip()
+    if not line or len(line) > 140:
+        return False
+    split = split_credit(line)
+    return split.credit is not None and split.caption is None
+
+
+def has_credit(text: str) -> bool:
+    """True when the text ends with a credit (a caption with its credit attached)."""
+    return split_credit(text).credit is not None
