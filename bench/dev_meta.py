@@ -193,6 +193,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--show", choices=["title", "author", "date"])
     ap.add_argument("--max-show", type=int, default=40)
+    ap.add_argument("--dump", default="", help="write pressclip's per-page results (JSON) here")
     ap.add_argument("--cache", default="", help="folder caching the other tools' predictions")
     args = ap.parse_args()
     tools = [t for t in args.tools.split(",") if t]
@@ -244,6 +245,12 @@ def main() -> None:
                     cells.append(f"{ok:4d}/{len(vals):<4d}{100 * ok / max(1, len(vals)):5.1f}")
                 ms = 1000 * seconds[tool] / max(1, len(pages))
                 print(f"  {tool:12} {cells[0]:>14} {cells[1]:>14} {cells[2]:>14} {ms:8.1f}")
+        if args.dump and "pressclip" in results:
+            dump_path = Path(args.dump)
+            old = json.loads(dump_path.read_text()) if dump_path.exists() else {}
+            old.update({f"{set_name}/{k}": {"pred": vars(v[0]), "ok": v[1]}
+                        for k, v in results["pressclip"].items()})
+            dump_path.write_text(json.dumps(old, ensure_ascii=False, indent=0))
         if args.show and "pressclip" in results:
             shown = 0
             for p in _iter(pages, "dev"):

@@ -41,7 +41,7 @@ def _f(x: float) -> str:
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     out += ["| " + " | ".join(r) + " |" for r in rows]
-    return out + [""]
+    return [*out, ""]
 
 
 def _body_table(runs: list[tuple[EntryRun, EntryScores]]) -> list[str]:
@@ -222,7 +222,12 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
         *_failures(runs),
     ]
     if chart:
-        lines += ["## Accuracy against speed", "", f"![AEB F1 against pages per second]({chart})", ""]
+        lines += [
+            "## Accuracy against speed",
+            "",
+            f"![AEB F1 against pages per second]({chart})",
+            "",
+        ]
     return "\n".join(lines)
 
 

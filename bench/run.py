@@ -37,17 +37,25 @@ QUICK_LIMIT = 15
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="data folder (%(default)s)")
-    ap.add_argument("--quick", action="store_true",
-                    help=f"first {QUICK_LIMIT} pages of each set by sorted id")
+    ap.add_argument(
+        "--quick", action="store_true", help=f"first {QUICK_LIMIT} pages of each set by sorted id"
+    )
     ap.add_argument("--limit", type=int, default=0, help="pages per set (overrides --quick's)")
     ap.add_argument("--tools", default="", help="comma-separated subset of: " + ",".join(TOOLS))
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out", help="output folder")
     ap.add_argument("--timeout", type=float, default=30.0, help="seconds per page (%(default)s)")
-    ap.add_argument("--cpu", type=int, default=None,
-                    help="core to pin workers to (default: the last allowed core)")
-    ap.add_argument("--repro-python", default="",
-                    help="another interpreter (e.g. a venv with trafilatura==2.0.0) to run the "
-                         "AEB reproduction with, in addition to this one")
+    ap.add_argument(
+        "--cpu",
+        type=int,
+        default=None,
+        help="core to pin workers to (default: the last allowed core)",
+    )
+    ap.add_argument(
+        "--repro-python",
+        default="",
+        help="another interpreter (e.g. a venv with trafilatura==2.0.0) to run the "
+        "AEB reproduction with, in addition to this one",
+    )
     return ap.parse_args(argv)  # fmt: skip
 
 

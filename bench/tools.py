@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bench.entries import HTML, TEXT
 from bench.textutil import decode_html, html_lang, html_to_text, wrap_lines
@@ -37,12 +38,12 @@ def _iso(value: object) -> str | None:
 # --- pressclip -----------------------------------------------------------------------------
 
 
-def make_pressclip(input_type: str) -> Extractor:
+def make_pressclip(input_type: Literal["html", "text"]) -> Extractor:
     import pressclip
 
     def run(data: bytes, url: str | None) -> Output:
         try:
-            art = pressclip.extract(data, url=url, input_type=input_type)  # type: ignore[arg-type]
+            art = pressclip.extract(data, url=url, input_type=input_type)
         except pressclip.PressclipError:
             return Output()
         return Output(
@@ -112,8 +113,29 @@ def make_readability() -> Extractor:
 # --- newspaper4k ---------------------------------------------------------------------------
 
 
+def _offline_nltk_word_tokenize() -> None:
+    """newspaper4k's Korean tokenizer calls ``nltk.word_tokenize``, which loads the punkt_tab
+    sentence model that nltk downloads at run time. Offline and without that data, split words
+    within the line instead (``preserve_line=True``, no model needed), so Korean pages run."""
+    import nltk
+
+    try:
+        nltk.data.find("tokenizers/punkt_tab")
+    except LookupError:
+        treebank = nltk.word_tokenize
+
+        def word_tokenize(
+            text: str, language: str = "english", preserve_line: bool = False
+        ) -> list[str]:
+            return list(treebank(text, language=language, preserve_line=True))
+
+        nltk.word_tokenize = word_tokenize
+
+
 def make_newspaper4k() -> Extractor:
     import newspaper
+
+    _offline_nltk_word_tokenize()
 
     def run(data: bytes, url: str | None) -> Output:
         article = newspaper.article(
@@ -238,7 +260,7 @@ def make_resiliparse() -> Extractor:
     from resiliparse.parse.html import HTMLTree
 
     def run(data: bytes, url: str | None) -> Output:
-        tree = HTMLTree.parse_from_bytes(data, detect_encoding(data))
+        tree = HTMLTree.parse_from_bytes(data, detect_encoding(data) or "utf-8")
         return Output(body=extract_plain_text(tree, main_content=True))
 
     return run
@@ -296,8 +318,8 @@ def make_whole_text(input_type: str) -> Extractor:
 def build(entry: str) -> Extractor:
     """The extractor of a benchmark entry by name (see ``bench.entries``)."""
     factories: dict[str, Callable[[], Extractor]] = {
-        "pressclip": lambda: make_pressclip(HTML),
-        "pressclip/text": lambda: make_pressclip(TEXT),
+        "pressclip": lambda: make_pressclip("html"),
+        "pressclip/text": lambda: make_pressclip("text"),
         "trafilatura": make_trafilatura,
         "trafilatura/aeb-script": make_trafilatura_aeb_script,
         "trafilatura/p-wrapped": make_trafilatura_wrapped,

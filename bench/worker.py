@@ -41,10 +41,10 @@ def _no_network(*args: object, **kwargs: object) -> NoReturn:
 
 
 def _block_network() -> None:
-    socket.socket.connect = _no_network  # type: ignore[method-assign,assignment]
-    socket.socket.connect_ex = _no_network  # type: ignore[method-assign,assignment]
-    socket.create_connection = _no_network  # type: ignore[assignment]
-    socket.getaddrinfo = _no_network  # type: ignore[assignment]
+    socket.socket.connect = _no_network  # type: ignore[method-assign]
+    socket.socket.connect_ex = _no_network  # type: ignore[method-assign]
+    socket.create_connection = _no_network
+    socket.getaddrinfo = _no_network
 
 
 def _pin(cpu: int | None) -> int | None:

@@ -79,6 +79,8 @@ _CREDIT = re.compile(
     r"imagen|imagem|immagine|фото)\s*[:：]", re.IGNORECASE
 )
 _LABEL = re.compile(r"^([^\W\d_][\w ]{0,20})\s*[:：]\s*(.+)$")
+# Lower-case words after a name that start a category or place ("Jane Roe in Politics").
+_CUT_WORDS = {"in", "on", "at", "im", "em", "for", "from", "with", "via", "über", "für"}
 _DIGITS = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -140,6 +142,10 @@ def clean_name(part: str) -> str | None:
         return None
     name = _SUFFIX_ROLE.sub("", name).strip()
     words = name.split()
+    for i, w in enumerate(words):
+        if i and w in _CUT_WORDS:
+            words = words[:i]
+            break
     for i, w in enumerate(words):
         if _DIGITS.search(w):
             words = words[:i]

@@ -134,6 +134,8 @@ def _clock(text: str) -> str | None:
 def parse_relative(text: str) -> RelativeTime | None:
     """The relative time that ``text`` consists of, or None."""
     written = text.strip()
+    if len(written) > 48:
+        return None
     core = _TRAILING.sub("", written)
     if not core or len(core) > 40:
         return None

@@ -130,10 +130,22 @@ class WireInfo:
     evidence: str | None = None  # "dateline", "byline", "copyright" or "credit"
 
 
+# Cheap pre-check: every marker above contains one of these (lower-cased) fragments.
+_COPYRIGHT_HINTS = (
+    "©", "(c)", "copyright", "rights", "rechte", "derechos", "direitos", "droits", "diritti",
+    "права", "無断", "版权", "版權", "저작권", "무단", "prawa", "rettigheder", "rechten", "hakları",
+)
+
+
 def is_copyright_line(line: str) -> bool:
     """True for a copyright or rights-reserved line (short, with the marker)."""
     text = line.strip()
-    return 0 < len(text) <= MAX_COPYRIGHT_LEN and bool(_COPYRIGHT.search(text))
+    if not 0 < len(text) <= MAX_COPYRIGHT_LEN:
+        return False
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _COPYRIGHT_HINTS):
+        return False
+    return bool(_COPYRIGHT.search(text))
 
 
 def canonical_agency(name: str) -> str | None:

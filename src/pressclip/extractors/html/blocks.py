@@ -48,7 +48,7 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("nav", r"nav|menu|breadcrumb|masthead|site-?header|pagination|pager|skip-?link|toolbar"),
     ("footer", r"footer|colophon|copyright"),
     ("cookie", r"cookie|consent|gdpr|privacy-?banner"),
-    ("sidebar", r"sidebar|side-?bar|widget|aside"),
+    ("sidebar", r"sidebar|side-?bar|aside"),
     ("meta", r"byline|author|dateline|timestamp|publish|\bdate\b|\btime\b|\bmeta\b|\btags?\b|"
      r"keywords|categor|topics"),
     ("caption", r"caption|credit|figcaption|wp-caption-text|photo-?credit"),
@@ -73,6 +73,8 @@ _ROLE_KIND = {
     "menubar": "nav",
 }
 _TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
+# Regions an inline element (a span, a link) can name; the others need a block container.
+_INLINE_REGIONS = frozenset({"meta", "caption", "hidden", "share"})
 _WS = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -201,6 +203,8 @@ class _Flattener:
     def child_context(self, node: LexborNode, tag: str, ctx: _Context) -> _Context:
         region, good = region_of(node)
         is_block = tag in BLOCK_TAGS
+        if region is not None and not is_block and region not in _INLINE_REGIONS:
+            region = None  # a span's class names a widget, not a page region
         list_id, ordered, in_list = ctx.list_id, ctx.list_ordered, ctx.in_list
         if tag in ("ul", "ol", "menu"):
             self.list_counter += 1

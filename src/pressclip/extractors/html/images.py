@@ -12,12 +12,16 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pressclip.extractors.html.furniture import furniture_kind
+from pressclip.extractors.html.furniture import furniture_kind, is_headline_text
 from pressclip.model import Image
+from pressclip.signals.credits import split_credit as shared_split_credit
+
+_SHARED_SPLITTER = False
 
 __all__ = ["extract_images", "split_credit"]
 
 _SPACE = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 # --- URLs ---------------------------------------------------------------------------------------
 
@@ -70,7 +74,7 @@ def _usable(url: str | None) -> bool:
 def _image_url(img: LexborNode) -> str | None:
     attrs = img.attributes
     src = (attrs.get("src") or "").strip()
-    if _usable(src):
+    if _usable(src) and not _tiny_in_url(src):
         return src
     for name in _LAZY_ATTRS:
         value = (attrs.get(name) or "").strip()
@@ -85,7 +89,7 @@ def _image_url(img: LexborNode) -> str | None:
             found = _from_srcset(source.attributes)
             if found is not None:
                 return found
-    return None
+    return src if _usable(src) else None
 
 
 def _from_srcset(attrs: dict[str, str | None]) -> str | None:
@@ -103,6 +107,8 @@ _NOT_PHOTO = re.compile(
     r"tracking|beacon|pixel|thumb-?nail-author|headshot",
     re.IGNORECASE,
 )
+_NOT_PHOTO_ALT = re.compile(r"\b(?:avatar|logo|icon)\b", re.IGNORECASE)
+_PERSON_BOX = re.compile(r"author|byline|avatar|profile|contributor|autor|writer", re.IGNORECASE)
 _TRACKER = re.compile(
     r"doubleclick|scorecardresearch|/pixel|pixel\.|facebook\.com/tr|analytics|/b/ss/|"
     r"\bbeacon|counter\.|ivwbox|/1x1",
@@ -131,19 +137,77 @@ def _skip(img: LexborNode, url: str) -> bool:
         marks += " " + " ".join(v for k in ("class", "id") if (v := parent.attributes.get(k)))
     if marks.strip() and _NOT_PHOTO.search(marks):
         return True
+    alt = attrs.get("alt")
+    if alt and _NOT_PHOTO_ALT.search(alt):
+        return True
     path = url.split("?", 1)[0]
     name = path.rsplit("/", 1)[-1]
-    if _NOT_PHOTO.search(name) or _TRACKER.search(url):
+    if _NOT_PHOTO.search(name) or _TRACKER.search(url) or _tiny_in_url(url):
         return True
     return path.lower().endswith((".svg", ".ico"))
+
+
+_URL_SIZE = re.compile(r"[?&](?:w|h|width|height)=(\d+)", re.IGNORECASE)
+_URL_BOX = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{2,4})[_/]")
+
+
+def _tiny_in_url(url: str) -> bool:
+    """A thumbnail size written into the URL ("?w=40", "96x96", "w128_h128")."""
+    for match in _URL_SIZE.finditer(url):
+        if int(match.group(1)) < 100:
+            return True
+    for match in _URL_BOX.finditer(url):
+        sizes = [int(g) for g in match.groups() if g]
+        if sizes and max(sizes) < 150:
+            return True
+    return False
+
+
+def _links_away(img: LexborNode) -> bool:
+    """The image is part of a teaser card: its link's target is also linked with a headline."""
+    node = img.parent
+    link: LexborNode | None = None
+    for _ in range(3):
+        if node is None or node.tag == "figure":
+            return False
+        if node.tag == "a":
+            link = node
+            break
+        node = node.parent
+    if link is None:
+        return False
+    href = (link.attributes.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    if is_headline_text(link.text(separator=" ")):
+        return True
+    card = link.parent
+    for _ in range(2):
+        if card is None or card.tag in ("figure", "body", "main", "article"):
+            return False
+        for other in card.css("a[href]"):
+            same = (other.attributes.get("href") or "").strip() == href
+            if same and other.mem_id != link.mem_id and is_headline_text(other.text(separator=" ")):
+                return True
+        card = card.parent
+    return False
 
 
 # --- captions and credits ---------------------------------------------------------------------
 
 _CREDIT_LABEL = (
     r"(?:mandatory\s+)?credit|image\s+credit|photo(?:graph)?s?|picture|image|foto(?:s|grafie)?|"
-    r"bild(?:er)?|quelle|fuente|fonte|crédito|crédit|copyright|фото|写真|사진|zdjęcie|kuva"
+    r"bild(?:er)?|bildquelle|bildrechte|fotoquelle|symbolfoto|symbolbild|quelle|fuente|fonte|"
+    r"crédito|crédit|copyright|фото|写真|사진|zdjęcie|kuva|ảnh"
 )
+_CAPTION_LABEL = re.compile(
+    r"^\s*(?:legende|caption|bildunterschrift|leyenda|legenda|légende|подпись)\s*[:：]\s*", re.I
+)
+_BARE_LABEL = re.compile(
+    rf"^\s*(?:{_CREDIT_LABEL}|©|\(c\)|legende|caption|bildunterschrift|leyenda)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_CJK_CREDIT = re.compile(r"[＝=]\s*(?P<credit>[^＝=\s][^＝=]{0,24})$")
 _BY_LABEL = r"(?:photo(?:graph)?|picture|image|illustration|foto|video)\s+(?:by|von|de|por)"
 _LABEL_PREFIX = re.compile(
     rf"^\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*|{_BY_LABEL}\s+)|^\s*(?:©|\(c\))\s*", re.I
@@ -176,12 +240,23 @@ def _tidy(text: str | None) -> str | None:
 def clean_credit(text: str | None) -> str | None:
     """A credit without its label: "Foto: Peter Kneffel/dpa" -> "Peter Kneffel/dpa"."""
     text = _tidy(text)
-    if text is None:
+    if text is None or _BARE_LABEL.match(text):
         return None
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     text = _LABEL_PREFIX.sub("", text).strip()
+    parts = [p.strip() for p in text.split(" | ")]
+    if len(parts) > 1 and len(set(parts)) == 1:
+        text = parts[0]
     return text or None
+
+
+def clean_caption(text: str | None) -> str | None:
+    """A caption without a "Legende:" label; None when it is only a label ("Foto")."""
+    text = _tidy(text)
+    if text is None or _BARE_LABEL.match(text):
+        return None
+    return _CAPTION_LABEL.sub("", text).strip() or None
 
 
 def looks_like_credit(text: str) -> bool:
@@ -194,6 +269,8 @@ def looks_like_credit(text: str) -> bool:
     words = text.replace("/", " ").split()
     if not words or len(words) > 8:
         return False
+    if "/" in text and any(w[0].isupper() for w in words):
+        return True
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit() or not w[0].isalpha())
     others = [w for w in words if not (w[0].isupper() or not w[0].isalpha())]
     return capitalised >= 1 and all(w.lower() in _CONNECTORS for w in others)
@@ -209,6 +286,10 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     text = _tidy(caption)
     if text is None:
         return None, None
+    if _SHARED_SPLITTER:
+        shared = shared_split_credit(text)
+        if shared.credit is not None:
+            return shared.caption, clean_credit(shared.credit)
     match = _TRAILING_LABEL.search(text)
     if match:
         credit = match.group("credit") or match.group("by") or match.group("copy")
@@ -220,6 +301,9 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
         match = pattern.search(text)
         if match and looks_like_credit(match.group("credit")):
             return _head(text, match.start()), clean_credit(match.group("credit"))
+    match = _CJK_CREDIT.search(text)
+    if match and _CJK.search(text):
+        return _head(text, match.start()), clean_credit(match.group("credit"))
     return text, None
 
 
@@ -235,6 +319,9 @@ _CAPTION_SEL = (
     "[class*=bildunterschrift i], [class*=subtitle i], [itemprop=caption], "
     "[itemprop=description], [class*=description i], [class*=desc i], [class*=info i], "
     "[class~=bu], [class*=bildtext i], [class*=text i]"
+)
+_STRONG_CAPTION_SEL = (
+    "[class*=caption i], [itemprop=caption], [class*=legend i], [class*=bildunterschrift i]"
 )
 _CREDIT_SEL = (
     "[class*=credit i], [class*=copyright i], [class*=photographer i], [class*=fotograf i], "
@@ -286,22 +373,34 @@ def _text_of(node: LexborNode) -> str | None:
     return text or None
 
 
+def _usable_caption(node: LexborNode) -> bool:
+    if node.tag in ("img", "picture", "source", "meta", "a", "button"):
+        return False
+    text = _text_of(node)
+    return bool(text) and len(text or "") <= _MAX_CAPTION
+
+
 def _caption_node(holder: LexborNode) -> LexborNode | None:
+    """The caption element of a holder: figcaption, then class-named ones, then a short text
+    box next to the image, then a caption-named element just after the holder."""
     if holder.tag != "figure" and holder.css_matches(_CAPTION_SEL):
         return holder
-    for node in holder.css(_CAPTION_SEL):
-        if node.tag in ("img", "picture", "source", "meta", "a", "button"):
-            continue
-        text = _text_of(node)
-        if not text or len(text) > _MAX_CAPTION:
-            continue
-        return node
+    for selector in ("figcaption", _STRONG_CAPTION_SEL, _CAPTION_SEL):
+        for node in holder.css(selector):
+            if _usable_caption(node):
+                return node
+    children = list(holder.iter())
+    if len(children) <= 3:
+        for child in children:
+            if child.tag in ("p", "div", "span", "small") and child.css_first("img") is None:
+                text = _text_of(child)
+                if text and len(text) <= 400:
+                    return child
     sibling = holder.next
     while sibling is not None and not sibling.is_element_node:
         sibling = sibling.next
     if sibling is not None and (sibling.tag == "figcaption" or sibling.css_matches(_CAPTION_SEL)):
-        text = _text_of(sibling)
-        if text and len(text) <= _MAX_CAPTION and sibling.css_first("img") is None:
+        if _usable_caption(sibling) and sibling.css_first("img") is None:
             return sibling
     return None
 
@@ -362,7 +461,10 @@ def _from_attributes(img: LexborNode) -> tuple[str | None, str | None]:
             caption, credit = head, credit or clean_credit(tail)
     if caption and credit is None:
         caption, credit = split_credit(caption)
-    return caption, credit
+    alt = _tidy(attrs.get("alt"))
+    if credit is None and alt and ("©" in alt or _TRAILING_LABEL.search(alt)):
+        credit = split_credit(alt)[1]
+    return clean_caption(caption), credit
 
 
 def _caption_and_credit(
@@ -379,13 +481,14 @@ def _caption_and_credit(
     if caption and credit_raw:
         if credit_raw == caption:
             caption_only, credit = split_credit(caption)
-            return caption_only, credit or clean_credit(credit_raw)
+            return clean_caption(caption_only), credit or clean_credit(credit_raw)
         caption = _remove(caption, credit_raw) or None
     credit = clean_credit(credit_raw)
     if caption and credit is None:
         caption, credit = split_credit(caption)
     elif caption:
         caption = split_credit(caption)[0]
+    caption = clean_caption(caption)
     if caption is None or credit is None:
         attr_caption, attr_credit = _from_attributes(img)
         caption, credit = caption or attr_caption, credit or attr_credit
@@ -443,7 +546,8 @@ def _in_furniture(img: LexborNode, stop: LexborNode, cache: dict[int, bool]) -> 
         path.append(key)
         if node.tag not in ("figure", "picture", "a", "p", "span"):
             kind = furniture_kind(node)
-            if kind is not None:
+            marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
+            if kind is not None or (marks and _PERSON_BOX.search(marks)):
                 result = True
                 break
         node = node.parent
@@ -469,7 +573,7 @@ def _images_in(
             continue
         if img.tag == "img" and img.parent is not None and img.parent.tag == "amp-img":
             continue
-        if _in_furniture(img, scope, cache):
+        if _in_furniture(img, scope, cache) or _links_away(img):
             continue
         url = _resolve(raw, base_url)
         caption, credit = _caption_and_credit(img, _holder(img, scope))

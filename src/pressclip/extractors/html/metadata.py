@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html.meta.agencies import agency_name
 from pressclip.extractors.html.meta.dating import choose_dates
-from pressclip.extractors.html.meta.jsonld import JsonLd, Node, read_jsonld, text_of
+from pressclip.extractors.html.meta.jsonld import JsonLd, Node, read_jsonld, text_of, types_of
 from pressclip.extractors.html.meta.people import choose_authors
 from pressclip.extractors.html.meta.tags import Tags, read_tags
 from pressclip.extractors.html.meta.titles import choose_headline, key, strip_site
@@ -194,13 +194,16 @@ def _site_names(ld: JsonLd, tags: Tags, a: dict[str, Any], url: str | None) -> l
     out: list[tuple[str, str]] = []
     pub = a.get("publisher")
     pub = ld.resolve(pub[0] if isinstance(pub, list) and pub else pub)
+    if "person" in types_of(pub):
+        pub = None  # a personal site: its "publisher" is the author
     for value, src in (
         (tags.first("og:site_name"), "opengraph"),
         (text_of(pub.get("name")) if isinstance(pub, dict) else text_of(pub), "json-ld"),
         (next((text_of(n.data.get("name")) for n in ld.of_type("WebSite")), None), "json-ld"),
         (tags.first("application-name", "apple-mobile-web-app-title"), "meta"),
         (next((text_of(n.data.get("name")) for n in ld.of_type("NewsMediaOrganization",
-                                                              "Organization")), None), "json-ld"),
+                                                              "Organization")
+                if "person" not in n.types), None), "json-ld"),
     ):
         if value and len(value) <= 80 and not value.startswith("http"):
             out.append((value, src))

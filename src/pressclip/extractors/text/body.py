@@ -96,10 +96,39 @@ def dated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return spans
 
 
+SEPARATOR_MAX_PERIOD = 2
+
+
+def separated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """Spans of records divided by the same short line at a regular period.
+
+    "Share | Tweet | Download" after every quote of a quote list, "Reply" after every comment:
+    three or more occurrences of one short line, evenly spaced a few lines apart.
+    """
+    positions: dict[str, list[int]] = {}
+    for line in lines:
+        if line.repeats >= RAIL_MIN_DATES and line.words <= 8 and not line.terminal:
+            positions.setdefault(line.text, []).append(line.index)
+    spans: list[tuple[int, int]] = []
+    for found in positions.values():
+        run = [found[0]]
+        for i in [*found[1:], 10**9]:
+            gap = i - run[-1]
+            first_gap = run[1] - run[0] if len(run) > 1 else gap
+            if gap <= SEPARATOR_MAX_PERIOD and abs(gap - first_gap) <= 1:
+                run.append(i)
+                continue
+            if len(run) >= RAIL_MIN_DATES:
+                period = run[1] - run[0]
+                spans.append((max(0, run[0] - period + 1), min(len(lines), run[-1] + 1)))
+            run = [i]
+    return spans
+
+
 def smoothed_scores(lines: Sequence[Line]) -> list[float]:
     """Line scores, each nudged towards the weaker of its two neighbours."""
     raw = [prose_score(line) for line in lines]
-    for start, end in dated_lists(lines):
+    for start, end in [*dated_lists(lines), *separated_lists(lines)]:
         for i in range(start, end):
             if raw[i] > 0:
                 raw[i] *= RAIL_FACTOR

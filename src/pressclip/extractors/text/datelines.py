@@ -9,6 +9,7 @@ Times are kept as printed (local wall-clock, no offset unless the line gives a n
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime
 
 from dateutil import parser as date_parser
@@ -49,6 +50,7 @@ _CJK_DATE = re.compile(
 )
 _CLOCK_ONLY = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?\s?m\.?)?", re.IGNORECASE)
 _ZONE_WORDS = re.compile(r"\b(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST)\b")
+_DIGIT = re.compile(r"\d")
 _NOISE = re.compile(r"[|•·]")
 
 
@@ -56,6 +58,8 @@ def is_date_line(text: str) -> bool:
     """True for a short line that is mostly a date, a time or a relative time."""
     if len(text) > MAX_DATE_LINE:
         return False
+    if not _DIGIT.search(text):
+        return is_relative_time(text)
     if is_relative_time(text):
         return True
     found = _DATE_PARTS.findall(text)
@@ -98,7 +102,9 @@ def _parse_one(text: str, default: datetime | None) -> datetime | None:
         return None
     base = default or datetime(1900, 1, 1)
     try:
-        parsed, _ = date_parser.parse(text, fuzzy_with_tokens=True, default=base)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # unknown zone names: keep the wall-clock time
+            parsed, _ = date_parser.parse(text, fuzzy_with_tokens=True, default=base)
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1900 or parsed.year < 1990 or parsed.year > 2100:

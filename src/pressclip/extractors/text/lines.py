@@ -25,7 +25,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 # Sentence ends in many scripts; closing quotes and brackets may follow.
 _SENTENCE_END = re.compile(r"[.!?。！？؟।…](?:[\"'”’»)\]]*)(?=\s|$)|[。！？]")
 _TERMINAL = re.compile(r"[.!?。！？؟।…:;](?:[\"'”’»)\]]*)$|[\"”»]$")
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t\f\v]+")
 _URL_LINE = re.compile(r"^\[?(?:https?://|www\.)\S*\]?$|^\[[^\]]*\]$")
 # Link texts glued together by the flattener: "...OptionsThe 49ers", "DetroitHoodline".
 _GLUED = re.compile(r"[a-zà-ÿ]{3}[.?!]?[A-Z][a-z]")

@@ -1,21 +1,132 @@
-"""Flattened text to Article."""
+"""Flattened page text to Article.
+
+1. lines and their features (:mod:`.lines`);
+2. the body: the maximum-sum run of prose lines (:mod:`.body`);
+3. the header before it: headline, section, dates, byline, lead image (:mod:`.header`);
+4. inside the body, captions, credits, alt texts and copyright lines are taken out;
+5. after it, teaser rails and sponsored blocks (:mod:`.rails`);
+6. wire source and dateline from the first paragraph, bylines, credits and copyright lines.
+"""
 
 from __future__ import annotations
 
-from pressclip.extractors.text.body import select_body, smoothed_scores
-from pressclip.extractors.text.lines import split_lines
-from pressclip.model import Article, Block, Extraction
+import logging
+import re
+from collections.abc import Sequence
+
+from pressclip.extractors.text.blocks import to_blocks
+from pressclip.extractors.text.body import Region, select_body, smoothed_scores
+from pressclip.extractors.text.header import Header, find_images, read_header
+from pressclip.extractors.text.lines import Line, split_lines
+from pressclip.extractors.text.rails import find_rails, is_alt_line
+from pressclip.model import Article, Block, Extraction, Image, Person
 from pressclip.settings import Settings
+from pressclip.signals.wire import detect_wire
+
+logger = logging.getLogger(__name__)
+
+MIN_BODY_CHARS = 120  # effective characters of prose below which a page holds no article
+MIN_BODY_SCORE = 1.5
+_WORD = re.compile(r"\w+")
+
+
+def _names(bylines: Sequence[str]) -> tuple[Person, ...]:
+    try:
+        from pressclip.signals.bylines import parse_byline
+    except ImportError:  # pragma: no cover - the byline module ships with pressclip
+        return ()
+    names: list[str] = []
+    for byline in bylines:
+        names.extend(n for n in parse_byline(byline) if n not in names)
+    return tuple(Person(name=n) for n in names)
+
+
+def _body_lines(lines: Sequence[Line], region: Region, header: Header) -> tuple[list[Line], list[Image], list[str]]:
+    """Lines of the body proper, images found inside it, copyright lines met."""
+    kept: list[Line] = []
+    copyright_lines: list[str] = []
+    used = set(header.used)
+    images = find_images(lines, region.start, region.end, used)
+    for line in lines[region.start : region.end]:
+        if line.index in used or line.url_like or line.date_line:
+            continue
+        if line.copyright:
+            copyright_lines.append(line.text)
+            continue
+        if line.credit or (header.headline is not None and line.text == header.headline):
+            continue
+        if is_alt_line(line) and line.words <= 3:
+            continue
+        kept.append(line)
+    return kept, images, copyright_lines
+
+
+def _not_article(text_lines: Sequence[Line], reason: str, settings: Settings, charset: str | None) -> Article:
+    return Article(
+        url=settings.url,
+        extraction=Extraction(input_type="text", is_article=False, reason=reason, charset=charset),
+    )
+
+
+def _confidence(region: Region, body: Sequence[Line]) -> float:
+    chars = sum(line.eff_len for line in body)
+    return round(min(1.0, region.score / 40.0) * 0.5 + min(1.0, chars / 3000.0) * 0.5, 3)
 
 
 def extract_text(text: str, settings: Settings, *, charset: str | None = None) -> Article:
+    """The article in a flattened page, with its header, images, rails and wire source."""
     lines = split_lines(text)
-    scores = smoothed_scores(lines)
-    region = select_body(scores)
-    paragraphs = [] if region is None else [l.text for l in lines[region.start : region.end]]
+    if not lines:
+        return _not_article(lines, "no text", settings, charset)
+    region = select_body(smoothed_scores(lines))
+    if region is None:
+        return _not_article(lines, "no run of prose lines (a menu or index page)", settings, charset)
+    header = read_header(lines, region.start)
+    body, images, copyright_lines = _body_lines(lines, region, header)
+    prose = sum(line.eff_len for line in body if line.terminal)
+    if prose < MIN_BODY_CHARS or region.score < MIN_BODY_SCORE:
+        return _not_article(
+            lines, f"too little prose for an article ({int(prose)} characters)", settings, charset
+        )
+    after = lines[region.end :]
+    for line in after:
+        if line.copyright:
+            copyright_lines.append(line.text)
+    skip = {line.index for line in after if line.copyright}
+    if header.headline is not None:
+        skip.update(line.index for line in after if line.text == header.headline)
+    rails = find_rails(after, frozenset(skip), settings.reference_time)
+    blocks: list[Block] = to_blocks(body)
+    credits = [img.credit_text for img in [*header.images, *images] if img.credit_text]
+    wire = detect_wire(
+        body[0].text if body else None,
+        bylines=header.bylines,
+        credits=credits,
+        copyright_lines=copyright_lines,
+    )
+    sources = list(header.sources)
+    if wire.source_organization:
+        sources.append(("sourceOrganization", wire.evidence or "text"))
     return Article(
-        article_body="\n\n".join(paragraphs),
-        body=tuple(Block(kind="paragraph", text=p) for p in paragraphs),
+        headline=header.headline,
+        author=_names(header.bylines),
+        date_published=header.date_published,
+        date_modified=header.date_modified,
+        article_section=header.section,
         url=settings.url,
-        extraction=Extraction(input_type="text", charset=charset),
+        source_organization=wire.source_organization,
+        dateline=wire.dateline,
+        copyright_notice=copyright_lines[0] if copyright_lines else None,
+        image=(*header.images, *images),
+        article_body="\n\n".join(block.text for block in blocks),
+        body=tuple(blocks),
+        related=rails.related,
+        sponsored=rails.sponsored,
+        extraction=Extraction(
+            input_type="text",
+            is_article=True,
+            confidence=_confidence(region, body),
+            metadata_sources=tuple(sources),
+            charset=charset,
+        ),
     )

@@ -7,6 +7,7 @@ the headline, a date in the URL).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of
@@ -39,34 +40,65 @@ def choose_dates(
     def norm(value: Any) -> str | None:
         return normalize_date(text_of(value), day_first=day_first)
 
-    published: str | None = None
-    for value, src in (
+    declared = _first([
         (norm(a.get("datePublished")), "json-ld"),
         (norm(a.get("dateCreated")), "json-ld"),
         (_first_norm(tags.all(*_PUBLISHED_META), day_first), "meta"),
         (normalize_date(tags.item("datepublished"), day_first=day_first), "microdata"),
-        (_visible(vis, day_first, modified=False), "visible"),
-        (norm(a.get("uploadDate")), "json-ld"),
-        (date_in_url(url), "url"),
-        (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
-    ):
-        if value:
-            published = value
-            sources.append(("datePublished", src))
-            break
-
-    modified: str | None = None
-    for value, src in (
+    ])
+    modified = _first([
         (norm(a.get("dateModified")), "json-ld"),
         (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
         (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
-        (_visible(vis, day_first, modified=True), "visible"),
+        (_visible(vis, day_first, modified=True, near_only=False), "visible"),
+    ])
+    shown = _visible(vis, day_first, modified=False, near_only=True)
+    published = declared
+    if declared is not None and shown is not None and _prefer_shown(
+        declared[0], shown, modified[0] if modified else None
     ):
+        published = (shown, "visible")
+    if published is None:
+        published = _first([
+            (_visible(vis, day_first, modified=False, near_only=False), "visible"),
+            (norm(a.get("uploadDate")), "json-ld"),
+            (date_in_url(url), "url"),
+            (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
+        ])
+    if published is not None:
+        sources.append(("datePublished", published[1]))
+    if modified is not None:
+        sources.append(("dateModified", modified[1]))
+    return (published[0] if published else None, modified[0] if modified else None, sources)
+
+
+def _first(pairs: list[tuple[str | None, str]]) -> tuple[str, str] | None:
+    for value, src in pairs:
         if value:
-            modified = value
-            sources.append(("dateModified", src))
-            break
-    return published, modified, sources
+            return value, src
+    return None
+
+
+def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
+    """Whether the date shown near the headline should replace the declared one.
+
+    Two known ways declared dates go wrong: the publication date is overwritten with the
+    modification date (declared published == modified, while the page shows an earlier
+    day), and the declared time is in UTC while the page shows the local day (one day apart).
+    """
+    d_day, s_day = declared[:10], shown[:10]
+    if d_day == s_day:
+        return False
+    if modified is not None and modified[:10] == d_day and s_day < d_day:
+        return True
+    return declared.endswith("+00:00") and abs(_days(d_day) - _days(s_day)) == 1
+
+
+def _days(day: str) -> int:
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:
@@ -77,8 +109,8 @@ def _first_norm(values: list[str], day_first: bool) -> str | None:
     return None
 
 
-def _visible(vis: Visible, day_first: bool, *, modified: bool) -> str | None:
-    for near in (True, False):
+def _visible(vis: Visible, day_first: bool, *, modified: bool, near_only: bool) -> str | None:
+    for near in (True,) if near_only else (True, False):
         for value, is_mod, is_near in vis.dates:
             if is_mod != modified or is_near != near:
                 continue

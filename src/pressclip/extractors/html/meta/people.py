@@ -14,7 +14,7 @@ from pressclip.extractors.html.meta.agencies import agency_name
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of, types_of
 from pressclip.extractors.html.meta.tags import Tags
 from pressclip.extractors.html.meta.visible import Visible
-from pressclip.signals.bylines import parse_byline
+from pressclip.signals.bylines import looks_like_person, parse_byline, same_name
 
 _META_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -34,15 +34,20 @@ def choose_authors(
     candidates: list[tuple[list[str], str]] = []
 
     persons: list[str] = []
+    declared_persons: set[str] = set()
     for item in _as_list(a.get("author")) + _as_list(a.get("creator")):
         item = ld.resolve(item)
         name = text_of(item.get("name")) if isinstance(item, dict) else text_of(item)
         if not name or name.startswith("http"):
             continue
-        if types_of(item) & _ORG_TYPES:
+        types = types_of(item)
+        if "person" in types:
+            declared_persons.add(name)
+        if types & _ORG_TYPES and "person" not in types:
             orgs.append(name)
         else:
             persons.append(name)
+    publisher = _publisher_name(ld, a)
     candidates.append((persons, "json-ld"))
     meta = [v for v in tags.all(*_META_KEYS) if not v.startswith(("http", "@", "/"))]
     twitter_label = (tags.first("twitter:label1") or "").lower()
@@ -55,10 +60,13 @@ def choose_authors(
     candidates.append((vis.lead_lines[:3], "visible"))
 
     for texts, src in candidates:
-        names = _clean(texts, sites, wires, single=src in ("visible", "microdata"))
+        visible = src in ("visible", "microdata")
+        names = _clean(texts, sites, wires, single=visible, publisher=publisher,
+                       strict=visible, persons=declared_persons)
         if names:
             return names, wires, src
-    names = _clean(orgs, sites, wires, single=False)
+    names = _clean(orgs, sites, wires, single=False, publisher=publisher, strict=False,
+                   persons=set())
     if names:
         return names, wires, "json-ld"
     return [], wires, None
@@ -70,12 +78,35 @@ def _as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool) -> list[str]:
-    """Names from byline texts; ``single`` takes only the first text that yields names."""
+def _publisher_name(ld: JsonLd, a: dict[str, Any]) -> str | None:
+    pub = a.get("publisher")
+    pub = ld.resolve(pub[0] if isinstance(pub, list) and pub else pub)
+    if "person" in types_of(pub):
+        return None
+    return text_of(pub.get("name")) if isinstance(pub, dict) else text_of(pub)
+
+
+def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool,
+           publisher: str | None, strict: bool, persons: set[str]) -> list[str]:
+    """Names from byline texts; ``single`` takes only the first text that yields names.
+
+    A name equal to the site name is dropped unless it reads like a person's name and is not
+    the publisher's (personal sites are named after their author), or JSON-LD types it Person. ``strict`` (visible
+    sources) keeps only names that read like a person's.
+    """
     out: list[str] = []
     for text in texts:
         agency = agency_name(text)
-        names = [n for n in parse_byline(text, exclude=sites) if not _is_site(n, sites)]
+        names = []
+        declared = text in persons
+        for n in parse_byline(text):
+            if not declared and _is_site(n, sites) and (
+                not looks_like_person(n) or (publisher and same_name(n, publisher))
+            ):
+                continue
+            if strict and not looks_like_person(n):
+                continue
+            names.append(n)
         kept = []
         for n in names:
             wire = agency_name(n)

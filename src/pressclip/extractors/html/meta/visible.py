@@ -21,12 +21,13 @@ _DATE_CSS = (
     '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]'
 )
 _LEAD_LINE = re.compile(
-    r"^(?:by|von|por|par|door|av|af|di|przez|автор|written by|posted by|text:|texto:)\s+\S",
+    r"^(?:by|von|por|par|door|av|af|di|przez|автор|written by|posted by|text|texto|autor|author)"
+    r"\s*:?\s+\S",
     re.IGNORECASE,
 )
 _SKIP_CLASS = re.compile(
     r"comment|related|teaser|recommend|sidebar|footer|widget|share|social|newsletter|promo|"
-    r"more-|-more|card|popular|trending|avatar-list|bio|about-the-author|author-box|reply",
+    r"more-|-more|card|popular|trending|avatar-list|reply",
     re.IGNORECASE,
 )
 _MODIFIED_HINT = re.compile(

@@ -1,0 +1,158 @@
+"""The article header of a flattened page: headline, section, dates, byline, lead image.
+
+The header is the handful of lines just before the body. The headline is the title-like line
+there that the page repeats elsewhere (the window title, a closing "back to" line) or, failing
+that, the best title-like line closest to the date or byline; a short line right above the
+headline is the section. Truncated lines ("... fire automatic wea...") are image alt texts and
+lines ending with a credit are captions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pressclip.extractors.text.datelines import parse_date_line
+from pressclip.extractors.text.lines import Line
+from pressclip.extractors.text.rails import is_alt_line
+from pressclip.model import Image
+from pressclip.signals.credits import split_credit
+
+HEADER_WINDOW = 14
+_BYLINE = re.compile(
+    r"^(?:by|von|por|par|di|door|av|af|przez|автор[:\s]|text:|texto:|written by)\s+\S",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+
+
+@dataclass(slots=True)
+class Header:
+    """What the header lines gave, and which line indexes they used."""
+
+    headline: str | None = None
+    section: str | None = None
+    date_published: str | None = None
+    date_modified: str | None = None
+    bylines: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    used: set[int] = field(default_factory=set)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _title_like(line: Line) -> bool:
+    return (
+        3 <= line.words <= 40 or (line.words < 3 and line.eff_len >= 15)
+    ) and not line.date_line and not line.credit and not line.copyright and not line.url_like and (
+        not line.text.endswith((".", "...", "…")) or line.sentences <= 1
+    ) and line.eff_len <= 300 and line.letters >= 0.6 and not is_alt_line(line)
+
+
+def _repeated_elsewhere(line: Line, lines: Sequence[Line]) -> bool:
+    """The line recurs on the page, exactly or as the head of a "Title | Site" line."""
+    if line.repeats > 1:
+        return True
+    text = line.text
+    for other in lines[:5]:
+        if other.index != line.index and other.text.startswith(text):
+            rest = other.text[len(text):]
+            if _TITLE_SEPARATORS.match(rest):
+                return True
+    return False
+
+
+def find_headline(lines: Sequence[Line], body_start: int) -> Line | None:
+    """The headline line before ``body_start`` (see the module docstring)."""
+    lo = max(0, body_start - HEADER_WINDOW)
+    best: tuple[float, Line] | None = None
+    for line in lines[lo:body_start]:
+        if not _title_like(line):
+            continue
+        score = 1.0 - 0.05 * (body_start - line.index)
+        if _repeated_elsewhere(line, lines):
+            score += 2.0
+        nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+        if nxt is not None and (nxt.date_line or _BYLINE.match(nxt.text)):
+            score += 1.0
+        if line.words >= 5:
+            score += 0.5
+        if line.terminal and line.text.endswith("."):
+            score -= 0.7
+        if best is None or score > best[0]:
+            best = (score, line)
+    return best[1] if best else None
+
+
+def _section(lines: Sequence[Line], headline: Line) -> Line | None:
+    if headline.index == 0:
+        return None
+    above = lines[headline.index - 1]
+    if above.words <= 4 and not above.terminal and not above.date_line and above.letters >= 0.7:
+        return above
+    return None
+
+
+def _display_form(line: Line, lines: Sequence[Line]) -> str:
+    """An all-caps label in the form the page writes it elsewhere ("WORLD NEWS" -> "World News")."""
+    text = line.text
+    if text.isupper():
+        for other in lines:
+            if other.text.casefold() == text.casefold() and not other.text.isupper():
+                return other.text
+    return text
+
+
+def read_header(lines: Sequence[Line], body_start: int) -> Header:
+    """Headline, section, dates, bylines and images from the lines before the body."""
+    header = Header()
+    headline = find_headline(lines, body_start)
+    start = max(0, body_start - HEADER_WINDOW)
+    if headline is not None:
+        header.headline = headline.text
+        header.used.add(headline.index)
+        header.sources.append(("headline", "text"))
+        section = _section(lines, headline)
+        if section is not None:
+            header.section = _display_form(section, lines)
+            header.used.add(section.index)
+            header.sources.append(("articleSection", "text"))
+        start = headline.index + 1
+    for line in lines[start:body_start]:
+        if line.date_line and header.date_published is None:
+            published, modified = parse_date_line(line.text)
+            if published:
+                header.date_published, header.date_modified = published, modified
+                header.used.add(line.index)
+                header.sources.append(("datePublished", "text"))
+                if modified:
+                    header.sources.append(("dateModified", "text"))
+                continue
+        if _BYLINE.match(line.text) and line.words <= 12:
+            header.bylines.append(line.text)
+            header.used.add(line.index)
+    header.images.extend(find_images(lines, start, body_start, header.used))
+    return header
+
+
+def find_images(lines: Sequence[Line], start: int, end: int, used: set[int]) -> list[Image]:
+    """Images in ``lines[start:end]``: an alt line and/or a caption with its credit."""
+    images: list[Image] = []
+    i = start
+    while i < end:
+        line = lines[i]
+        alt: str | None = None
+        if is_alt_line(line) and i not in used:
+            alt = line.text
+            used.add(i)
+            i += 1
+            line = lines[i] if i < end else line
+        if i < end and line.credit and i not in used:
+            split = split_credit(line.text)
+            images.append(Image(alt=alt, caption=split.caption, credit_text=split.credit))
+            used.add(i)
+        elif alt is not None:
+            images.append(Image(alt=alt))
+            continue
+        i += 1
+    return images
