@@ -18,6 +18,7 @@ import argparse
 import gzip
 import json
 import re
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -75,6 +76,12 @@ def load_wcxb() -> list[Page]:
     return _mark(pages)
 
 
+def _as_names(value: Any) -> list[str]:
+    if not value:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
 def load_traf() -> list[Page]:
     root = DATA / "trafilatura-eval"
     data = json.loads((root / "evaldata.json").read_text())
@@ -86,7 +93,7 @@ def load_traf() -> list[Page]:
         if not path.exists():
             path = root / "html" / (v["file"] + ".gz")
         pages.append(Page("traf", v["file"], path, url, v.get("title") or None,
-                          [v["author"]] if v.get("author") else [], v.get("date") or None, False))
+                          _as_names(v.get("author")), v.get("date") or None, False))
     return _mark(pages)
 
 
@@ -144,7 +151,7 @@ def run_htmldate(html: str, url: str | None) -> Pred:
 def run_newspaper(html: str, url: str | None) -> Pred:
     from newspaper import Article
 
-    art = Article(url or "http://example.com/")
+    art = Article(url or "http://example.com/", fetch_images=False, memorize_articles=False)
     art.download(input_html=html)
     art.parse()
     date = art.publish_date.isoformat() if art.publish_date else None
@@ -185,7 +192,16 @@ def _iter(pages: list[Page], fold: str) -> Iterator[Page]:
             yield p
 
 
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout
+
+
 def main() -> None:
+    signal.signal(signal.SIGALRM, _on_alarm)
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default="wcxb,traf,fundus")
     ap.add_argument("--tools", default="pressclip,trafilatura,htmldate")
@@ -220,10 +236,13 @@ def main() -> None:
                 if p.pid in cached:
                     pred = Pred(**cached[p.pid]["pred"])
                 else:
+                    signal.alarm(20)  # a tool that hangs (network, regex) scores a miss
                     try:
                         pred = fn(htmls[p.pid], p.url)
                     except Exception:  # noqa: BLE001 - a crash is a miss
                         pred = Pred(None, [], None)
+                    finally:
+                        signal.alarm(0)
                 results[tool][p.pid] = (pred, score(p, pred))
             seconds[tool] = cached.get("_seconds", {}).get("pred", 0.0) or (
                 time.perf_counter() - t0)

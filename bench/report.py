@@ -213,8 +213,10 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
         "(inputs read and decompressed before each page's clock starts; failed pages count "
         "with the time they took). HTML tools are timed over the AEB, WCXB-dev and "
         "trafilatura-eval pages; htmldate over its metadata pages; text entries over the "
-        "flattened pages. Peak RSS is `ru_maxrss` of the worker process (interpreter, tool, "
-        "one page at a time).",
+        "flattened pages. Peak RSS is the worker process's own high-water mark (VmHWM; "
+        "`ru_maxrss` on Linux would carry the forking parent's size across exec): interpreter, "
+        "tool and one page at a time. RSS after import is the worker's size once the tool is "
+        "imported and set up, before the first page.",
         "",
         *_speed_table(runs),
         "## Failures",

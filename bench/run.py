@@ -31,7 +31,7 @@ from bench.scoring import EntryScores, score
 log = logging.getLogger("bench.run")
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
-QUICK_LIMIT = 15
+QUICK_LIMIT = 10
 
 
 def _parse(argv: list[str] | None) -> argparse.Namespace:
@@ -56,6 +56,8 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         help="another interpreter (e.g. a venv with trafilatura==2.0.0) to run the "
         "AEB reproduction with, in addition to this one",
     )
+    ap.add_argument("--report-only", action="store_true",
+                    help="rebuild the report from <out>/results of an earlier run (same options)")
     return ap.parse_args(argv)  # fmt: skip
 
 
@@ -88,12 +90,36 @@ def _commit() -> str:
     return head + ("+uncommitted changes" if git("status", "--porcelain", "src") else "")
 
 
-def _save_results(run: EntryRun, folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{run.entry.name.replace('/', '_')}.jsonl.gz"
+def _result_path(folder: Path, entry: Entry, python: str) -> Path:
+    stem = entry.name.replace("/", "_") + ("" if python == sys.executable else "_repro")
+    return folder / f"{stem}.jsonl.gz"
+
+
+def _save_results(run: EntryRun, path: Path) -> None:
+    """Raw outputs, one JSON line per page, after a first line with the run's own figures."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    head = {
+        "maxrss_kb": run.maxrss_kb,
+        "rss_setup_kb": run.rss_setup_kb,
+        "restarts": run.restarts,
+        "versions": run.versions,
+        "python": run.python,
+        "wall_seconds": run.wall_seconds,
+    }
     with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(json.dumps(head) + "\n")
         for key in sorted(run.results):
             f.write(json.dumps(run.results[key], ensure_ascii=False) + "\n")
+
+
+def _load_results(entry: Entry, path: Path) -> EntryRun | None:
+    """A run saved by :func:`_save_results` (for ``--report-only``)."""
+    if not path.exists():
+        return None
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        head = json.loads(f.readline())
+        results = {r["key"]: r for r in map(json.loads, f)}
+    return EntryRun(entry, results=results, **head)
 
 
 def _summary(runs: list[tuple[EntryRun, EntryScores]]) -> dict[str, object]:
@@ -140,14 +166,19 @@ def main(argv: list[str] | None = None) -> int:
     runs: list[tuple[EntryRun, EntryScores]] = []
     for entry, python in plan:
         jobs = jobs_for(entry, sets)
+        path = _result_path(args.out / "results", entry, python)
+        if args.report_only:
+            loaded = _load_results(entry, path)
+            if loaded is not None:
+                runs.append((loaded, score(loaded, sets)))
+            continue
         if not jobs:
             continue
         log.info("%s: %d pages", entry.title, len(jobs))
         run = run_entry(
             entry, jobs, timeout=args.timeout, cpu=cpu, logs=args.out / "logs", python=python
         )
-        if python == sys.executable:
-            _save_results(run, args.out / "results")
+        _save_results(run, path)
         scores = score(run, sets)
         log.info(
             "%s: %.1f pages/s, %d failed, %.0f s wall",

@@ -90,22 +90,22 @@ def _spawn(python: str, spec: dict[str, Any], stderr_path: Path) -> subprocess.P
 def _read_lines(proc: subprocess.Popen[bytes], deadline_s: float) -> Any:
     """Yield parsed lines; yield None when no line came within ``deadline_s`` or on EOF."""
     assert proc.stdout is not None
-    sel = selectors.DefaultSelector()
-    sel.register(proc.stdout, selectors.EVENT_READ)
     buf = b""
     fd = proc.stdout.fileno()
-    while True:
-        while b"\n" in buf:
-            line, buf = buf.split(b"\n", 1)
-            yield json.loads(line)
-        if not sel.select(timeout=deadline_s):
-            yield None  # hung
-            return
-        chunk = os.read(fd, 1 << 20)
-        if not chunk:
-            yield None  # exited
-            return
-        buf += chunk
+    with selectors.DefaultSelector() as sel:
+        sel.register(fd, selectors.EVENT_READ)
+        while True:
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                yield json.loads(line)
+            if not sel.select(timeout=deadline_s):
+                yield None  # hung
+                return
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                yield None  # exited
+                return
+            buf += chunk
 
 
 def run_entry(
@@ -116,6 +116,7 @@ def run_entry(
     cpu: int | None,
     logs: Path,
     python: str = sys.executable,
+    grace: float = GRACE_SECONDS,
 ) -> EntryRun:
     """Run ``jobs`` through ``entry`` in a worker; restart it past a page that hangs or crashes."""
     run = EntryRun(entry)
@@ -134,7 +135,7 @@ def run_entry(
         }
         proc = _spawn(python, spec, stderr_path)
         ready = done = False
-        for item in _read_lines(proc, timeout + GRACE_SECONDS):
+        for item in _read_lines(proc, timeout + grace):
             if item is None:
                 break
             if item.get("ready"):
@@ -152,6 +153,8 @@ def run_entry(
                     pending = [j for j in pending if j.key != item["key"]]
         proc.kill()
         proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
         if done or not pending:
             break
         if not ready:

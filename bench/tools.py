@@ -316,7 +316,14 @@ def make_whole_text(input_type: str) -> Extractor:
 
 
 def build(entry: str) -> Extractor:
-    """The extractor of a benchmark entry by name (see ``bench.entries``)."""
+    """The extractor of a benchmark entry by name (see ``bench.entries``), or of a
+    ``module:factory`` spec (an outside adapter, e.g. in tests)."""
+    if ":" in entry:
+        import importlib
+
+        module, factory = entry.split(":", 1)
+        made: Extractor = getattr(importlib.import_module(module), factory)()
+        return made
     factories: dict[str, Callable[[], Extractor]] = {
         "pressclip": lambda: make_pressclip("html"),
         "pressclip/text": lambda: make_pressclip("text"),

@@ -1,14 +1,25 @@
-"""Bytes to text: BOM, declared charset, then content-based detection."""
+"""Bytes to text: BOM, declared charset (checked against the content), then detection.
+
+Also the cheap refusals that need no parsing: binary data (magic numbers, a share of control
+bytes), and text that is structured data rather than a page (JSON, CSV, feeds).
+"""
 
 from __future__ import annotations
 
 import codecs
+import csv
+import json
+import logging
 import re
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
 from pressclip._errors import BinaryInputError, EmptyInputError, NotAPageError
 
+logger = logging.getLogger(__name__)
+
+# UTF-32 first: its little-endian BOM starts with the UTF-16 one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -16,65 +27,316 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _MAGIC = (
     (b"\x89PNG", "PNG image"),
     (b"%PDF", "PDF document"),
     (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
     (b"\x1f\x8b", "gzip data"),
     (b"GIF8", "GIF image"),
     (b"\xff\xd8\xff", "JPEG image"),
     (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd data"),
     (b"\x7fELF", "ELF executable"),
+    (b"\xd0\xcf\x11\xe0", "Microsoft Office document"),
+    (b"wOFF", "web font"),
+    (b"wOF2", "web font"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+    (b"\x00\x00\x01\x00", "icon image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
 )
+_RIFF_KINDS = {b"WEBP": "WebP image", b"WAVE": "WAV audio", b"AVI ": "AVI video"}
+
+# Control bytes that never occur in text pages (NUL is counted apart: it also marks UTF-16/32).
+_CONTROL_BYTES = bytes([*range(1, 9), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+_SAMPLE = 65_536
+_BINARY_SHARE = 0.05
+
+# Where a page may declare its charset: the head, which can sit behind a lot of inline script.
+_HEAD_MIN = 65_536
+_HEAD_MAX = 1_048_576
+_HEAD_END = re.compile(rb"</head\s*>|<body[\s>]", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([^\s"'<>;,/]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"'<>]+)""")
+
+# Labels as browsers read them (WHATWG Encoding Standard): the legacy names mean supersets.
+_LABEL_ALIASES = {
+    **dict.fromkeys(
+        ("iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "ascii",
+         "us-ascii", "cp819", "ibm819", "iso-ir-100", "csisolatin1", "iso88591",
+         "windows-1252", "x-cp1252"),
+        "cp1252",
+    ),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "l5", "iso88599"), "cp1254"),
+    **dict.fromkeys(("iso-8859-11", "tis-620", "iso885911", "dos-874"), "cp874"),
+    **dict.fromkeys(
+        ("gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "gb_2312-80", "gb_2312", "iso-ir-58",
+         "cp936", "ms936", "windows-936", "gb18030"),
+        "gb18030",
+    ),
+    **dict.fromkeys(
+        ("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "csshiftjis",
+         "ms932", "cp932"),
+        "cp932",
+    ),
+    **dict.fromkeys(
+        ("euc-kr", "euckr", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean",
+         "windows-949", "csksc56011987", "cp949"),
+        "cp949",
+    ),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
+    # A page whose bytes are ASCII-compatible cannot be UTF-16/32 whatever it declares.
+    **dict.fromkeys(
+        ("utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be", "unicode",
+         "ucs-2", "csunicode", "iso-10646-ucs-2", "unicodefffe", "unicodefeff"),
+        "utf-8",
+    ),
+}
+# Python codecs that are not page encodings (or are unsafe as such): a label naming one is bogus.
+_NOT_PAGE_CODECS = frozenset(
+    ("utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "idna", "mbcs", "oem",
+     "undefined", "charmap", "palmos", "utf-8-sig")
+)
+
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode page bytes; returns the text and the charset used."""
+    """Decode page bytes; returns the cleaned text and the name of the charset used.
+
+    Order: a BOM; a refusal of binary data; UTF-16/32 without a BOM; the charset the page
+    declares (XML declaration or meta), used only when the bytes agree with it; UTF-8 when the
+    bytes are valid UTF-8; then detection with charset-normalizer.
+    """
     if not data.strip():
         raise EmptyInputError("input is empty or white space only")
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(name, errors="replace"), name
+            return _finish(data[len(bom) :].decode(name, errors="replace"), name)
+    reject_binary(data)
+    wide = _sniff_wide_unicode(data)
+    if wide is not None:
+        return _finish(data.decode(wide, errors="replace"), wide)
+    declared = declared_charset(data)
+    text = _decode_utf8(data)
+    if text is not None and (declared in (None, "utf-8") or not data.isascii()):
+        # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
+        # encodings almost never form valid UTF-8 by chance.
+        return _finish(text, "utf-8")
+    if declared is not None and declared != "utf-8":
+        try:
+            return _finish(data.decode(declared), declared)
+        except UnicodeDecodeError:
+            logger.debug("declared charset %s does not fit the bytes", declared)
+    mostly = _decode_mostly_utf8(data)
+    if mostly is not None:
+        return _finish(mostly, "utf-8")
+    return _detect(data)
+
+
+def _finish(text: str, charset: str) -> tuple[str, str]:
+    return clean_text(text), charset
+
+
+def clean_text(text: str) -> str:
+    """Drop NULs and control characters other than tab and line breaks; repair lone surrogates."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _CONTROL_CHARS.search(text):
+        text = _CONTROL_CHARS.sub("", text)
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def reject_binary(data: bytes) -> None:
+    """Raise BinaryInputError for known binary formats and for bytes full of control codes."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BinaryInputError(f"input is binary ({what}), not a page")
-    declared = _declared_charset(data)
-    if declared:
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
-        raise BinaryInputError("input is binary data, not a page")
-    name = str(best.encoding)
-    return data.decode(name, errors="replace"), name
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
+        raise BinaryInputError(f"input is binary ({_RIFF_KINDS[data[8:12]]}), not a page")
+    if data[4:8] == b"ftyp":
+        raise BinaryInputError("input is binary (MP4/ISO media), not a page")
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > _BINARY_SHARE * len(sample):
+        share = round(100 * controls / len(sample))
+        raise BinaryInputError(f"input is binary data ({share}% control bytes), not a page")
+    nuls = sample.count(0)
+    if nuls > 0.3 * len(sample) and _sniff_wide_unicode(data) is None:
+        share = round(100 * nuls / len(sample))
+        raise BinaryInputError(f"input is binary data ({share}% NUL bytes), not a page")
 
 
-def _declared_charset(data: bytes) -> str | None:
-    match = _META_CHARSET.search(data[:65536])
-    if not match:
+def _sniff_wide_unicode(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a BOM, told by where the NUL bytes of ASCII characters sit."""
+    sample = data[: 4096 - 4096 % 4]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
         return None
-    label = match.group(1).decode("ascii", "ignore").strip().rstrip(",;").lower()
+    quarter = len(sample) // 4
+    lanes = [sample[i::4].count(0) for i in range(4)]
+    if lanes[1] > 0.6 * quarter and lanes[2] > 0.6 * quarter and lanes[0] < 0.1 * quarter:
+        candidates: tuple[str, ...] = ("utf-32-le",)
+    elif lanes[0] > 0.6 * quarter and lanes[1] > 0.6 * quarter and lanes[3] < 0.1 * quarter:
+        candidates = ("utf-32-be",)
+    elif lanes[1] + lanes[3] > 0.6 * 2 * quarter and lanes[0] + lanes[2] < 0.1 * 2 * quarter:
+        candidates = ("utf-16-le",)
+    elif lanes[0] + lanes[2] > 0.6 * 2 * quarter and lanes[1] + lanes[3] < 0.1 * 2 * quarter:
+        candidates = ("utf-16-be",)
+    else:
+        return None
+    name = candidates[0]
+    probe = sample.decode(name, errors="replace")
+    printable = sum(1 for ch in probe if ch.isprintable() or ch in "\t\n\r")
+    return name if printable > 0.95 * len(probe) else None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares (XML declaration, then meta), if it names a real one."""
+    xml = _XML_ENCODING.match(data[:1024])
+    if xml:
+        name = normalise_label(xml.group(1))
+        if name:
+            return name
+    head = _head(data)
+    for match in _META_CHARSET.finditer(head):
+        name = normalise_label(match.group(1))
+        if name:
+            return name
+    return None
+
+
+def _head(data: bytes) -> bytes:
+    """The part of the page where a charset declaration belongs: up to </head>, at least 64 KB."""
+    window = data[:_HEAD_MAX]
+    end = _HEAD_END.search(window)
+    return window[: max(_HEAD_MIN, end.end() if end else len(window))]
+
+
+def normalise_label(label: bytes | str) -> str | None:
+    """A charset label as a Python codec name, the way browsers read it; None when bogus."""
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "ignore")
+    label = label.strip().strip("\"'").rstrip(",;").lower()
+    if not label:
+        return None
+    if label in _LABEL_ALIASES:
+        return _LABEL_ALIASES[label]
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    name = info.name
+    return _LABEL_ALIASES.get(name, name)
+
+
+def _decode_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _decode_mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a truncated page, a bad splice) stays UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    non_ascii = sum(1 for ch in text if ch > "\x7f") if bad else 0
+    good = non_ascii - bad
+    return text if good >= 20 * bad else None
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    best = from_bytes(_detection_sample(data)).best()
+    if best is None:
+        raise BinaryInputError("input is not text in any known charset, not a page")
+    name = normalise_label(str(best.encoding)) or "utf-8"
+    return _finish(data.decode(name, errors="replace"), name)
+
+
+def _detection_sample(data: bytes, size: int = 262_144) -> bytes:
+    """The lines that carry non-ASCII bytes: markup alone tells a detector nothing."""
+    if len(data) <= size:
+        return data
+    lines = [line for line in data[: 16 * size].split(b"\n") if not line.isascii()]
+    sample = b"\n".join(lines)[:size]
+    return sample or data[:size]
 
 
 def sniff_not_a_page(text: str) -> None:
-    """Raise NotAPageError for JSON or CSV text."""
-    head = text.lstrip()[:1]
-    if head in ("{", "["):
-        import json
+    """Raise NotAPageError for text that is structured data: JSON, CSV/TSV, feeds, sitemaps."""
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "["):
+        _sniff_json(stripped)
+    if stripped[:1] == "<":
+        _sniff_feed(stripped[:4096])
+        return
+    _sniff_csv(stripped[:65_536])
 
-        try:
-            json.loads(text)
-        except ValueError:
-            return
-        raise NotAPageError("input is JSON data, not a page")
+
+def _sniff_json(text: str) -> None:
+    decoder = json.JSONDecoder()
+    try:
+        _, end = decoder.raw_decode(text)
+    except ValueError:
+        return
+    rest = text[end : end + 64].lstrip()
+    if not rest or rest[:1] in ("{", "["):
+        kind = "JSON lines" if rest else "JSON"
+        raise NotAPageError(f"input is {kind} data, not a page")
+
+
+_FEED_ROOT = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|urlset|sitemapindex|rdf:rdf)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _sniff_feed(head: str) -> None:
+    match = _FEED_ROOT.match(head)
+    if match:
+        kind = {"urlset": "sitemap", "sitemapindex": "sitemap", "rdf:rdf": "RSS"}.get(
+            match.group(1).lower(), match.group(1).upper() if len(match.group(1)) == 3 else "Atom"
+        )
+        raise NotAPageError(f"input is an XML {kind} feed, not a page")
+
+
+_TAG_LIKE = re.compile(r"<[A-Za-z!/]")
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+
+
+def _sniff_csv(head: str) -> None:
+    """Many lines splitting into the same number (2+) of fields, and no markup."""
+    if _TAG_LIKE.search(head):
+        return
+    lines = [line for line in head.splitlines()[:101] if line.strip()]
+    if len(head) == 65_536 and len(lines) > 1:
+        lines = lines[:-1]  # the cut may have split the last line
+    if len(lines) < 5:
+        return
+    for delimiter, name in _DELIMITERS.items():
+        if sum(delimiter in line for line in lines) < 0.8 * len(lines):
+            continue
+        widths = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter))
+        width, rows = widths.most_common(1)[0]
+        if width >= 2 and rows >= 0.8 * len(lines) and _field_like(lines, delimiter, width):
+            raise NotAPageError(f"input is {name}-separated data (CSV), not a page")
+
+
+def _field_like(lines: list[str], delimiter: str, width: int) -> bool:
+    """Fields, not prose: a comma-separated table of two columns must have short cells."""
+    if width >= 3 or delimiter != ",":
+        return True
+    cells = [cell for row in csv.reader(lines, delimiter=delimiter) for cell in row]
+    return sum(len(c) for c in cells) / max(1, len(cells)) < 40

@@ -11,6 +11,7 @@ dateutil is the last resort for odd machine formats.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, datetime, timedelta, timezone
 
 from dateutil import parser as _du_parser
@@ -238,14 +239,17 @@ def _from_match(pattern: re.Pattern[str], m: re.Match[str], day_first: bool) -> 
 
 
 _NO_DATE = datetime(1, 1, 1)
+_TZINFOS = {k.upper(): v * 60 for k, v in _TZ_ABBR.items() if k != "z"}
 
 
 def _dateutil(text: str) -> str | None:
     if not re.search(r"\d{4}", text):
         return None
     try:
-        dt = _du_parser.parse(text, default=_NO_DATE, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            dt = _du_parser.parse(text, default=_NO_DATE, fuzzy=False, tzinfos=_TZINFOS)
+    except (ValueError, OverflowError, TypeError, LookupError):
         return None
     if dt.year == 1:
         return None

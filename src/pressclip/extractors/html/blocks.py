@@ -36,7 +36,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class/id/role words naming a page region that is not article text.
 _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("comments", r"comment|disqus|respon[sd]|reply|replies|discussion|kommentar"),
+    ("comments", r"comment|disqus|respond(?![a-z])|responses(?![a-z])|reply|replies|discussion|kommentar"),
     ("share", r"share|sharing|social|sociable|addthis|shariff|follow-?us"),
     ("related", r"related|recommend|more-?(?:stories|articles|news|from)|read-?(?:more|next|also)"
      r"|also-?read|most-?(?:read|popular|viewed)|trending|popular|outbrain|taboola|teaser|"
@@ -74,7 +74,7 @@ _ROLE_KIND = {
 }
 _TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
 # Regions an inline element (a span, a link) can name; the others need a block container.
-_INLINE_REGIONS = frozenset({"meta", "caption", "hidden", "share"})
+_INLINE_REGIONS = frozenset({"meta", "caption", "hidden", "skip", "share"})
 _WS = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -123,11 +123,14 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
         return _ROLE_KIND[role], False
     if attrs.get("itemprop") == "articleBody":
         return None, True
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+    if "hidden" in attrs:
+        # Not skipped: streaming renderers park the whole article in a hidden element.
         return "hidden", False
+    if attrs.get("aria-hidden") == "true":
+        return "skip", False
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
-        return "hidden", False
+        return "skip", False
     sig = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
     if not sig:
         return None, False
@@ -259,7 +262,7 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         if tag is None or tag in SKIP_TAGS:
             continue
         child_ctx = flat.child_context(node, tag, ctx)
-        if child_ctx.region == "hidden":
+        if child_ctx.region == "skip":
             continue
         if tag in BLOCK_TAGS:
             flat.flush(current)

@@ -7,8 +7,10 @@ and read the related-story teasers and sponsored items out of them.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urljoin
 
@@ -37,7 +39,8 @@ class Furniture:
 
 # A class token that only says the page *has* something ("has-comments", "with-sidebar").
 _MODIFIER = re.compile(
-    r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout)[-_]"
+    r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout|page)[-_]|"
+    r"[-_](?:enabled|disabled|open|closed|hidden|visible|allowed|active|inactive)$"
 )
 
 # Order matters: the first kind whose pattern matches a token wins.
@@ -109,6 +112,7 @@ _ROLE_KINDS: dict[str, FurnitureKind] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _token_kind(token: str) -> FurnitureKind | None:
     if _MODIFIER.match(token):
         return None
@@ -291,9 +295,10 @@ def _repeated_cards(node: LexborNode) -> FurnitureKind | None:
         if link is None:
             continue
         link_text = link.text(strip=True)
-        if is_headline_text(link_text):
+        child_text = child.text(strip=True)
+        if is_headline_text(link_text) and len(child_text) <= 600:
             headlines += 1
-        elif 0 < len(link_text) <= 30:
+        elif 0 < len(link_text) <= 30 and len(child_text) <= 40:
             short += 1
     if headlines >= 3 and headlines >= 0.6 * len(children):
         return "related"
@@ -307,8 +312,17 @@ def furniture_kind(node: LexborNode) -> FurnitureKind | None:
 
     Cheap tests first (tag, role, class/id/data-* tokens, aria-label); only when they say nothing
     does it look at the first children for a label ("Related", "Anzeige", "関連記事") and at a
-    repeated card structure.
+    repeated card structure. A positive answer is checked against the node holding the article
+    (a headline, an articleBody, several long paragraphs): layout wrappers named "sidebar-layout"
+    or "ads-wrapper" around the story are not furniture.
     """
+    kind = _kind(node)
+    if kind is None or (kind == "nav" and node.tag == "nav"):
+        return kind
+    return None if _holds_article(node, kind) else kind
+
+
+def _kind(node: LexborNode) -> FurnitureKind | None:
     tag = node.tag
     if tag is None or tag in _NEVER:
         return None
@@ -334,30 +348,52 @@ def furniture_kind(node: LexborNode) -> FurnitureKind | None:
     return None
 
 
+_LONG_PARAGRAPH = 200
+
+
+def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
+    """The node holds the story itself: its headline, its articleBody, or (except for a comment
+    thread, which is long prose too) four or more long paragraphs."""
+    if node.css_first("h1, [itemprop=articleBody]") is not None:
+        return True
+    if kind == "comments":
+        return False
+    long = 0
+    for paragraph in node.css("p"):
+        if len(paragraph.text()) >= _LONG_PARAGRAPH:
+            long += 1
+            if long >= 4:
+                return True
+    return False
+
+
 # --- reading teasers ----------------------------------------------------------------------------
 
-_CANDIDATES = ", ".join(
-    [
-        "aside",
-        "section",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "[aria-label]",
-        *(
-            f"[{attr}*={word} i]"
-            for attr in ("class", "id")
-            for word in (
-                "relat", "recommend", "recomend", "sponsor", "promoted", "paid", "partner",
-                "taboola", "outbrain", "native", "advertorial", "most", "popular", "trending",
-                "more", "read", "also", "recirc", "teaser", "list", "feed", "grid", "empfehl",
-                "anzeige", "lesetipp", "mehr", "leia", "mais", "meist", "weitere", "publici",
-                "patrocin", "branded", "mgid", "plista", "cards",
-            )
-        ),
-    ]
+# One cheap pass over containers and headings; only containers whose attributes hint at a
+# rail or a sponsored widget are classified.
+_SCAN = "div, section, aside, article, ul, ol, h2, h3, h4, h5"
+_HINT_WORDS = (
+    "relat", "recommend", "recomend", "sponsor", "promot", "paid", "partner", "taboola",
+    "outbrain", "native", "advertorial", "most", "popular", "trending", "more", "read", "also",
+    "recirc", "teaser", "list", "feed", "grid", "empfehl", "anzeige", "lesetipp", "mehr", "leia",
+    "mais", "meist", "weitere", "publici", "patrocin", "branded", "mgid", "plista", "card",
+    "relacionad", "zergnet", "revcontent",
 )
+
+
+def _hinted(attrs: dict[str, str | None]) -> bool:
+    for name, value in attrs.items():
+        if not value or len(value) > 200:
+            continue
+        if name not in ("class", "id", "aria-label") and not name.startswith("data-"):
+            continue
+        lowered = value.lower()
+        if any(word in lowered for word in _HINT_WORDS):
+            return True
+        if name == "aria-label" and label_kind(value):
+            return True
+    return False
+
 
 _AUTHOR_SEL = (
     "[class*=author i], [class*=byline i], [rel=author], [itemprop=author], [class*=autor i]"
@@ -526,9 +562,15 @@ def _description(card: LexborNode, exclude: set[str]) -> str | None:
     return None
 
 
+_ICON_ALT = re.compile(r"\b(?:icon|bullet|logo|avatar|arrow|placeholder|spacer)\b", re.I)
+
+
 def _image_alt(card: LexborNode) -> str | None:
-    img = card.css_first("img[alt]")
-    return _clean(img.attributes.get("alt")) if img is not None else None
+    for img in card.css("img[alt]"):
+        alt = _clean(html.unescape(img.attributes.get("alt") or ""))
+        if alt and not _ICON_ALT.search(alt):
+            return alt
+    return None
 
 
 def _teaser(card: _Card) -> Teaser:
@@ -604,7 +646,7 @@ def _containers(
     main_and_up = _ancestor_ids(main)
     taken: set[int] = set()
     out: list[tuple[FurnitureKind, LexborNode]] = []
-    for node in tree.css(_CANDIDATES):
+    for node in tree.css(_SCAN):
         tag = node.tag
         container: LexborNode | None
         if tag in _HEADINGS:
@@ -613,6 +655,9 @@ def _containers(
                 continue
             container = _container_of(node, kind)
         else:
+            attrs = node.attributes
+            if not attrs or not _hinted(attrs):
+                continue
             kind = furniture_kind(node)
             container = node
         if container is None or kind not in ("related", "sponsored"):
@@ -649,6 +694,8 @@ def extract_furniture(
             key = card.url or card.headline
             if key in seen or card.headline.casefold() in seen:
                 continue
+            if label_kind(card.headline) is not None:
+                continue  # a "More on Gaza" link to a topic page, not a story
             seen.add(key)
             seen.add(card.headline.casefold())
             if kind == "sponsored":

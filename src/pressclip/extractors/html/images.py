@@ -16,7 +16,7 @@ from pressclip.extractors.html.furniture import furniture_kind, is_headline_text
 from pressclip.model import Image
 from pressclip.signals.credits import split_credit as shared_split_credit
 
-_SHARED_SPLITTER = False
+_SHARED_SPLITTER = True
 
 __all__ = ["extract_images", "split_credit"]
 
@@ -381,31 +381,50 @@ def _usable_caption(node: LexborNode) -> bool:
 
 
 def _caption_node(holder: LexborNode) -> LexborNode | None:
-    """The caption element of a holder: figcaption, then class-named ones, then a short text
-    box next to the image, then a caption-named element just after the holder."""
+    """The caption element of a holder: figcaption, then class-named ones, then (outside a
+    figure) a short text box next to the image, then a caption just after the holder."""
     if holder.tag != "figure" and holder.css_matches(_CAPTION_SEL):
         return holder
-    for selector in ("figcaption", _STRONG_CAPTION_SEL, _CAPTION_SEL):
+    selectors = ["figcaption", _STRONG_CAPTION_SEL]
+    if holder.tag != "figure":
+        selectors.append(_CAPTION_SEL)
+    for selector in selectors:
         for node in holder.css(selector):
             if _usable_caption(node):
                 return node
     children = list(holder.iter())
-    if len(children) <= 3:
+    if holder.tag != "figure" and len(children) <= 3:
         for child in children:
             if child.tag in ("p", "div", "span", "small") and child.css_first("img") is None:
                 text = _text_of(child)
                 if text and len(text) <= 400:
                     return child
-    sibling = holder.next
-    while sibling is not None and not sibling.is_element_node:
-        sibling = sibling.next
-    if sibling is not None and (sibling.tag == "figcaption" or sibling.css_matches(_CAPTION_SEL)):
-        if _usable_caption(sibling) and sibling.css_first("img") is None:
-            return sibling
+    return _caption_after(holder)
+
+
+def _caption_after(holder: LexborNode) -> LexborNode | None:
+    """A caption element right after the holder (or after its only-child wrapper)."""
+    node = holder
+    for _ in range(2):
+        sibling = node.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        if sibling is not None:
+            named = sibling.tag == "figcaption" or sibling.css_matches(_STRONG_CAPTION_SEL)
+            if named and _usable_caption(sibling) and sibling.css_first("img") is None:
+                return sibling
+            return None
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "main", "article"):
+            return None
+        node = parent
     return None
 
 
 def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode | None:
+    """The credit element: class-named (credit, copyright, source, ...) or a footer / cite /
+    small element, inside the caption first, then anywhere in the holder."""
+    caption_text = _text_of(caption) if caption is not None else None
     scopes = [caption, holder] if caption is not None else [holder]
     for scope in scopes:
         for node in scope.css(_CREDIT_SEL):
@@ -414,11 +433,12 @@ def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode |
             if caption is not None and node.mem_id == caption.mem_id:
                 continue
             text = _text_of(node)
-            if not text or len(text) > 150 or node.css_first("img") is not None:
+            if not text or len(text) > 150 or node.css_first("img, figcaption") is not None:
                 continue
-            if node.tag in ("small", "cite", "footer") and not looks_like_credit(
-                clean_credit(text) or ""
-            ) and caption is not None and scope.mem_id == caption.mem_id:
+            if caption_text and caption_text in text:
+                continue
+            weak = node.tag in ("small", "cite", "footer")
+            if weak and not looks_like_credit(clean_credit(text) or "") and scope is caption:
                 continue
             return node
     return None

@@ -107,7 +107,7 @@ def separated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """
     positions: dict[str, list[int]] = {}
     for line in lines:
-        if line.repeats >= RAIL_MIN_DATES and line.words <= 8 and not line.terminal:
+        if line.repeats >= RAIL_MIN_DATES and line.words <= 8 and line.eff_len >= 6 and not line.terminal:
             positions.setdefault(line.text, []).append(line.index)
     spans: list[tuple[int, int]] = []
     for found in positions.values():
@@ -190,3 +190,31 @@ def select_body(scores: Sequence[float], weight: float | None = None) -> Region 
         end += right
         start -= left
     return Region(start=start, end=end, score=sum(scores[start:end]))
+
+
+INDENT_FACTOR = 0.6
+
+
+def body_region(lines: Sequence[Line]) -> tuple[Region | None, list[float]]:
+    """The body region and the line scores behind it.
+
+    When the flattener kept indentation, body paragraphs share one indent: after a first pass,
+    prose at another indent (nested rails, sidebars) counts for less and the region is chosen
+    again.
+    """
+    scores = smoothed_scores(lines)
+    region = select_body(scores)
+    if region is None:
+        return None, scores
+    weight: dict[int, float] = {}
+    for line, s in zip(lines[region.start : region.end], scores[region.start : region.end], strict=True):
+        if s > 0:
+            weight[line.indent] = weight.get(line.indent, 0.0) + s
+    if len({line.indent for line in lines}) < 2 or not weight:
+        return region, scores
+    main = max(weight, key=lambda k: weight[k])
+    adjusted = [
+        s * INDENT_FACTOR if s > 0 and line.indent != main else s
+        for line, s in zip(lines, scores, strict=True)
+    ]
+    return select_body(adjusted) or region, adjusted

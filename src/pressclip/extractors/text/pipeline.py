@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from pressclip.extractors.text.blocks import to_blocks
-from pressclip.extractors.text.body import Region, select_body, smoothed_scores
+from pressclip.extractors.text.body import Region, body_region
 from pressclip.extractors.text.header import Header, find_images, read_header
 from pressclip.extractors.text.lines import Line, split_lines
 from pressclip.extractors.text.rails import find_rails, is_alt_line
@@ -78,7 +78,7 @@ def extract_text(text: str, settings: Settings, *, charset: str | None = None) -
     lines = split_lines(text)
     if not lines:
         return _not_article(lines, "no text", settings, charset)
-    region = select_body(smoothed_scores(lines))
+    region, _ = body_region(lines)
     if region is None:
         return _not_article(lines, "no run of prose lines (a menu or index page)", settings, charset)
     header = read_header(lines, region.start)

@@ -7,7 +7,6 @@ the headline, a date in the URL).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of
@@ -82,23 +81,12 @@ def _first(pairs: list[tuple[str | None, str]]) -> tuple[str, str] | None:
 def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
     """Whether the date shown near the headline should replace the declared one.
 
-    Two known ways declared dates go wrong: the publication date is overwritten with the
-    modification date (declared published == modified, while the page shows an earlier
-    day), and the declared time is in UTC while the page shows the local day (one day apart).
+    A known way declared dates go wrong: the publication date is overwritten with the
+    modification date (declared published == modified) while the page shows an earlier day.
+    A declared UTC time one day off the shown local day is left alone: it is the same instant.
     """
     d_day, s_day = declared[:10], shown[:10]
-    if d_day == s_day:
-        return False
-    if modified is not None and modified[:10] == d_day and s_day < d_day:
-        return True
-    return declared.endswith("+00:00") and abs(_days(d_day) - _days(s_day)) == 1
-
-
-def _days(day: str) -> int:
-    try:
-        return date.fromisoformat(day).toordinal()
-    except ValueError:
-        return 0
+    return modified is not None and modified[:10] == d_day and s_day < d_day
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:

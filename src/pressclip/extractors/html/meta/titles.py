@@ -95,9 +95,11 @@ def choose_headline(
         hk = key(h)
         if len(hk) < 4:
             continue
-        for k, _t, s in keys:
+        for k, t, s in keys:
             if hk == k:
-                return h, "visible"
+                # Same words: the declared text keeps the authored spacing and punctuation
+                # that the <h1>'s nested elements lose ("Kicker : Title").
+                return (t, s) if _same_spacing(t, h) else (h, "visible")
     for h in h1s:
         hk = key(h)
         if len(hk) < 8:
@@ -121,6 +123,19 @@ def choose_headline(
     if declared:
         return declared[0]
     return None
+
+
+_SPACING = re.compile(r"[\s:|]+")
+
+
+def _same_spacing(declared: str, h1: str) -> bool:
+    """Whether a declared title differs from the <h1> text only in spacing and kicker colons.
+
+    The <h1> text is rebuilt from nested elements, which loses or adds spaces around a kicker
+    ("Kicker : Title", "Kicker Title"); the declared text has the authored form. Any other
+    difference (quotes, dashes) keeps the visible text.
+    """
+    return _SPACING.sub("", declared) == _SPACING.sub("", h1)
 
 
 def _truncated(title: str) -> bool:
