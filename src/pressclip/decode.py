@@ -131,14 +131,13 @@ def decode(data: bytes) -> tuple[str, str]:
         # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
         # encodings almost never form valid UTF-8 by chance.
         return _finish(text, "utf-8")
-    if declared is not None and declared != "utf-8":
-        try:
-            return _finish(data.decode(declared), declared)
-        except UnicodeDecodeError:
-            logger.debug("declared charset %s does not fit the bytes", declared)
-    mostly = _decode_mostly_utf8(data)
-    if mostly is not None:
-        return _finish(mostly, "utf-8")
+    if declared is None and data.isascii() and (b"\x1b$B" in data or b"\x1b$@" in data):
+        declared = "iso2022_jp"  # 7-bit Japanese, recognisable by its escape sequences
+    for name in dict.fromkeys((declared, "utf-8")):
+        if name is not None:
+            mostly = _decode_mostly(data, name)
+            if mostly is not None:
+                return _finish(mostly, name)
     return _detect(data)
 
 
@@ -248,13 +247,21 @@ def _decode_utf8(data: bytes) -> str | None:
         return None
 
 
-def _decode_mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 with a few broken sequences (a truncated page, a bad splice) stays UTF-8."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
-    non_ascii = sum(1 for ch in text if ch > "\x7f") if bad else 0
-    good = non_ascii - bad
-    return text if good >= 20 * bad else None
+def _decode_mostly(data: bytes, name: str) -> str | None:
+    """The text when the bytes fit the charset, bar a few broken sequences (a truncated page,
+    a bad splice); None when they do not fit it."""
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        pass
+    except LookupError:
+        return None
+    text = data.decode(name, errors="replace")
+    bad = text.count("\ufffd")
+    if name == "utf-8":
+        bad -= data.count(b"\xef\xbf\xbd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if good >= 20 * max(1, bad) else None
 
 
 def _detect(data: bytes) -> tuple[str, str]:

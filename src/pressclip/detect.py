@@ -6,30 +6,34 @@ import re
 
 from pressclip.settings import InputTypeChoice
 
-# Real markup: a doctype, or an opening tag of an element that only HTML documents carry.
-_DOCTYPE = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?<!doctype\s+html", re.IGNORECASE)
+# Real markup: a doctype or a root element near the start (after any stray output before it).
+_DOCUMENT = re.compile(r"<!doctype\s+html|^<html[\s>]", re.IGNORECASE | re.MULTILINE)
+# An opening tag of an element that HTML documents carry and prose does not.
 _STRUCTURAL = re.compile(
-    r"<(?:html|head|body|meta|div|p|article|section|span|a|br|script|title|table|img|h[1-6]|li|ul)"
+    r"<(?:html|head|body|meta|link|div|p|article|section|header|footer|nav|main|aside|span|a|br"
+    r"|script|style|title|table|tr|td|img|figure|h[1-6]|li|ul|ol|form|input|button|iframe)"
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
+_LEADING_TAG = re.compile(r"\s*(?:<!--.*?-->\s*)*<[A-Za-z!]", re.DOTALL)
 
 
 def detect_input_type(text: str) -> InputTypeChoice:
     """``"html"`` when the text is markup, ``"text"`` otherwise.
 
     HTML-escaped text (``&lt;p&gt;``) has no real tags and Markdown has none either, so both are
-    text; a page is HTML when it starts with a doctype or real tags make up a fair share of it.
+    text. A page is HTML when it has a doctype or root element near the start, when it starts
+    with a tag and has real tags, or when real tags make up a fair share of its lines; a few
+    tags quoted in prose (a code sample in a text dump) do not make it HTML.
     """
-    head = text[:4096]
-    if _DOCTYPE.match(head):
+    head = text[:8192]
+    if _DOCUMENT.search(head):
         return "html"
     sample = text[:200_000]
-    tags = _STRUCTURAL.findall(sample)
-    if not tags:
+    tags = len(_STRUCTURAL.findall(sample))
+    if tags == 0:
         return "text"
-    if re.match(r"\s*<", head) and len(tags) >= 2:
+    if tags >= 2 and _LEADING_TAG.match(head):
         return "html"
-    # Tags scattered through prose (a code sample in a text dump) do not make it HTML.
-    lines = max(1, sample.count("\n") + 1)
-    return "html" if len(tags) >= 3 and len(tags) * 4 >= lines else "text"
+    lines = sample.count("\n") + 1
+    return "html" if tags >= 3 and tags * 4 >= lines else "text"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from pressclip.signals.dates import month_number
+from pressclip.signals.dates import is_weekday, month_number
 
 # Lead words before a byline, several languages. Matched case-insensitively at the start.
 _LEAD = re.compile(
@@ -57,7 +57,18 @@ _CREDENTIALS = re.compile(
     re.IGNORECASE,
 )
 _JUNK = {"undefined", "null", "none", "default", "unknown", "nan", "n/a", "anonymous", "by",
-         "author", "authors", "written by", "posted by", "admin"}
+         "author", "authors", "written by", "posted by", "admin", "publisher", "super user",
+         "administrator", "editor", "redaktion", "webmaster", "user", "guest", "autor"}
+# Words after a name that start page furniture ("Jane Roe Tags", "Jane Roe Share").
+_FURNITURE = {"tags", "tag", "share", "teilen", "comments", "comment", "kommentare", "kommentar",
+              "follow", "folgen", "read", "lesen", "mehr", "more", "print", "drucken", "bio",
+              "profile", "profil", "zum", "alle", "all", "view", "see", "posts", "articles",
+              "artikel", "schlagwörter", "kategorie", "category", "categories", "minutes",
+              "minuten", "min", "lesezeit"}
+# Lower-case particles that may stand inside a person's name.
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
+              "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "ten", "ter", "y", "e", "af",
+              "st", "mac", "ben", "binti", "bint", "d'", "degli", "dei", "des", "vom", "zum"}
 _SUFFIX_ROLE = re.compile(r"\s*(?:기자|특파원|记者|記者|논설위원|선임기자|객원기자|특임기자|편집위원)$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -143,9 +154,13 @@ def clean_name(part: str) -> str | None:
     name = _SUFFIX_ROLE.sub("", name).strip()
     words = name.split()
     for i, w in enumerate(words):
-        if i and w in _CUT_WORDS:
+        if i and (w in _CUT_WORDS or w.lower().strip(".,:") in _FURNITURE
+                  or (len(w) > 3 and is_weekday(w))):
             words = words[:i]
             break
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
     for i, w in enumerate(words):
         if _DIGITS.search(w):
             words = words[:i]
@@ -193,10 +208,11 @@ def looks_like_person(name: str) -> bool:
         if all(_is_cjk(c) for c in w):
             return 2 <= len(w) <= 5
         return w[:1].isupper() and len(w) >= 3
-    if not 2 <= len(words) <= 5:
+    if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
         return False
-    caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return caps >= len(words) - 1 and words[0][:1].isupper()
+    if words[-1].lower() in _PARTICLES:
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _PARTICLES for w in words)
 
 
 def _is_cjk(char: str) -> bool:

@@ -27,20 +27,83 @@ _LABELLED = re.compile(
 )
 # Who takes or distributes press photos: a credit naming one of these is a credit.
 PHOTO_AGENCIES = (
-    "AP", "AP Photo", "Associated Press", "Reuters", "REUTERS", "AFP", "Getty Images", "Getty",
-    "EPA", "EPA-EFE", "EFE", "Shutterstock", "Alamy", "iStock", "iStockphoto", "Bloomberg",
-    "dpa", "picture alliance", "picture-alliance", "imago", "IMAGO", "Keystone", "ANP",
-    "Xinhua", "PA", "PA Wire", "PA Images", "Sipa", "SIPA", "Zuma", "ZUMA Press", "NurPhoto",
-    "SOPA Images", "Anadolu", "Anadolu Agency", "Kyodo", "Yonhap", "TASS", "Sputnik", "Corbis",
-    "Unsplash", "Pixabay", "Pexels", "Wikimedia Commons", "Handout", "Pool", "CNN Newsource",
-    "LightRocket", "WireImage", "FilmMagic", "Bloomberg via Getty Images", "ANSA", "Lusa",
-    "Agência Brasil", "Folhapress", "Estadão Conteúdo", "Abaca", "Belga", "NTB", "Ritzau",
-    "TT", "Scanpix", "Polaris", "Redux", "Newscom", "UPI", "Kyodo News", "Jiji Press",
-    "共同", "時事", "연합뉴스", "뉴시스", "新华社", "ТАСС", "РИА Новости",
+    "AP",
+    "AP Photo",
+    "Associated Press",
+    "Reuters",
+    "REUTERS",
+    "AFP",
+    "Getty Images",
+    "Getty",
+    "EPA",
+    "EPA-EFE",
+    "EFE",
+    "Shutterstock",
+    "Alamy",
+    "iStock",
+    "iStockphoto",
+    "Bloomberg",
+    "dpa",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "IMAGO",
+    "Keystone",
+    "ANP",
+    "Xinhua",
+    "PA",
+    "PA Wire",
+    "PA Images",
+    "Sipa",
+    "SIPA",
+    "Zuma",
+    "ZUMA Press",
+    "NurPhoto",
+    "SOPA Images",
+    "Anadolu",
+    "Anadolu Agency",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "Sputnik",
+    "Corbis",
+    "Unsplash",
+    "Pixabay",
+    "Pexels",
+    "Wikimedia Commons",
+    "Handout",
+    "Pool",
+    "CNN Newsource",
+    "LightRocket",
+    "WireImage",
+    "FilmMagic",
+    "Bloomberg via Getty Images",
+    "ANSA",
+    "Lusa",
+    "Agência Brasil",
+    "Folhapress",
+    "Estadão Conteúdo",
+    "Abaca",
+    "Belga",
+    "NTB",
+    "Ritzau",
+    "TT",
+    "Scanpix",
+    "Polaris",
+    "Redux",
+    "Newscom",
+    "UPI",
+    "Kyodo News",
+    "Jiji Press",
+    "共同",
+    "時事",
+    "연합뉴스",
+    "뉴시스",
+    "新华社",
+    "ТАСС",
+    "РИА Новости",
 )
-_AGENCY_ALTERNATION = "|".join(
-    re.escape(a) for a in sorted(PHOTO_AGENCIES, key=len, reverse=True)
-)
+_AGENCY_ALTERNATION = "|".join(re.escape(a) for a in sorted(PHOTO_AGENCIES, key=len, reverse=True))
 _NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
 # "Name/AP", "Name / AFP via Getty Images", "REUTERS/Name", "AP Photo/Name", "Name/AP via X".
 _SLASHED = (
@@ -90,9 +153,9 @@ def split_credit(text: str) -> CaptionCredit:
     caption = text.strip()
     if not caption:
         return CaptionCredit(caption=None, credit=None)
-    if caption.startswith("(") and caption.endswith(")") and caption.count("(") == 1:
-        if len(caption) <= 42 or _looks_like_credit(caption[1:-1]):
-            return CaptionCredit(caption=None, credit=_clean(caption[1:-1]))
+    whole = caption.startswith("(") and caption.endswith(")") and caption.count("(") == 1
+    if whole and (len(caption) <= 42 or _looks_like_credit(caption[1:-1])):
+        return CaptionCredit(caption=None, credit=_clean(caption[1:-1]))
     labelled = _LABELLED.search(caption)
     if labelled:
         return CaptionCredit(

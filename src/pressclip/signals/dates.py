@@ -96,6 +96,22 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+
 _EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")
 
 
+_WEEKDAYS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
+sun montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
+lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves
+viernes sábado sabado domingo segunda terça terca quarta quinta sexta lunedì martedì mercoledì
+giovedì venerdì sabato maandag dinsdag woensdag donderdag vrijdag zaterdag zondag mandag tirsdag
+onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag понедельник вторник среда
+четверг пятница суббота воскресенье
+""".split())
+
+
+def is_weekday(word: str) -> bool:
+    """Whether a word is a weekday name or abbreviation (several languages)."""
+    return word.lower().strip(".,") in _WEEKDAYS
+
+
 def month_number(word: str) -> int | None:
     """The month a (multilingual, possibly abbreviated) month name stands for."""
     w = word.lower().rstrip(".")

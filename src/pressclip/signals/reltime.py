@@ -12,49 +12,139 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 Unit = str  # "second", "minute", "hour", "day", "week", "month", "year"
 
 _NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2, "drei": 3,
-    "un": 1, "una": 1, "uno": 1, "um": 1, "uma": 1, "une": 1, "dos": 2, "deux": 2,
-    "duas": 2, "tres": 3, "três": 3, "trois": 3, "een": 1,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "einem": 1,
+    "zwei": 2,
+    "drei": 3,
+    "un": 1,
+    "una": 1,
+    "uno": 1,
+    "um": 1,
+    "uma": 1,
+    "une": 1,
+    "dos": 2,
+    "deux": 2,
+    "duas": 2,
+    "tres": 3,
+    "três": 3,
+    "trois": 3,
+    "een": 1,
 }
 
 # Unit stems per language; the first letters decide the unit.
 _UNIT_STEMS: tuple[tuple[str, Unit], ...] = (
     # English
-    ("sec", "second"), ("s", "second"), ("min", "minute"), ("m", "minute"),
-    ("hour", "hour"), ("hr", "hour"), ("h", "hour"), ("day", "day"), ("d", "day"),
-    ("week", "week"), ("wk", "week"), ("w", "week"), ("month", "month"), ("mo", "month"),
-    ("year", "year"), ("yr", "year"), ("y", "year"),
+    ("sec", "second"),
+    ("s", "second"),
+    ("min", "minute"),
+    ("m", "minute"),
+    ("hour", "hour"),
+    ("hr", "hour"),
+    ("h", "hour"),
+    ("day", "day"),
+    ("d", "day"),
+    ("week", "week"),
+    ("wk", "week"),
+    ("w", "week"),
+    ("month", "month"),
+    ("mo", "month"),
+    ("year", "year"),
+    ("yr", "year"),
+    ("y", "year"),
     # German, Dutch
-    ("sekunde", "second"), ("minute", "minute"), ("stunde", "hour"), ("std", "hour"),
-    ("tag", "day"), ("woche", "week"), ("monat", "month"), ("jahr", "year"),
-    ("uur", "hour"), ("minuten", "minute"), ("dag", "day"), ("weken", "week"),
-    ("maand", "month"), ("jaar", "year"),
+    ("sekunde", "second"),
+    ("minute", "minute"),
+    ("stunde", "hour"),
+    ("std", "hour"),
+    ("tag", "day"),
+    ("woche", "week"),
+    ("monat", "month"),
+    ("jahr", "year"),
+    ("uur", "hour"),
+    ("minuten", "minute"),
+    ("dag", "day"),
+    ("weken", "week"),
+    ("maand", "month"),
+    ("jaar", "year"),
     # Spanish, Portuguese, French, Italian
-    ("segundo", "second"), ("minuto", "minute"), ("hora", "hour"), ("día", "day"),
-    ("dia", "day"), ("semana", "week"), ("mes", "month"), ("mês", "month"),
-    ("año", "year"), ("ano", "year"), ("seconde", "second"), ("heure", "hour"),
-    ("jour", "day"), ("semaine", "week"), ("mois", "month"), ("an", "year"),
-    ("ora", "hour"), ("ore", "hour"), ("giorn", "day"), ("settiman", "week"),
-    ("mese", "month"), ("mesi", "month"), ("anni", "year"), ("anno", "year"),
+    ("segundo", "second"),
+    ("minuto", "minute"),
+    ("hora", "hour"),
+    ("día", "day"),
+    ("dia", "day"),
+    ("semana", "week"),
+    ("mes", "month"),
+    ("mês", "month"),
+    ("año", "year"),
+    ("ano", "year"),
+    ("seconde", "second"),
+    ("heure", "hour"),
+    ("jour", "day"),
+    ("semaine", "week"),
+    ("mois", "month"),
+    ("an", "year"),
+    ("ora", "hour"),
+    ("ore", "hour"),
+    ("giorn", "day"),
+    ("settiman", "week"),
+    ("mese", "month"),
+    ("mesi", "month"),
+    ("anni", "year"),
+    ("anno", "year"),
     # Russian
-    ("секунд", "second"), ("минут", "minute"), ("час", "hour"), ("дн", "day"),
-    ("день", "day"), ("недел", "week"), ("месяц", "month"), ("год", "year"),
+    ("секунд", "second"),
+    ("минут", "minute"),
+    ("час", "hour"),
+    ("дн", "day"),
+    ("день", "day"),
+    ("недел", "week"),
+    ("месяц", "month"),
+    ("год", "year"),
     ("лет", "year"),
     # Japanese, Chinese, Korean
-    ("秒", "second"), ("分", "minute"), ("時間", "hour"), ("小时", "hour"), ("小時", "hour"),
-    ("日", "day"), ("天", "day"), ("週間", "week"), ("周", "week"), ("か月", "month"),
-    ("ヶ月", "month"), ("个月", "month"), ("個月", "month"), ("年", "year"),
-    ("초", "second"), ("분", "minute"), ("시간", "hour"), ("일", "day"), ("주", "week"),
-    ("개월", "month"), ("달", "month"), ("년", "year"),
+    ("秒", "second"),
+    ("分", "minute"),
+    ("時間", "hour"),
+    ("小时", "hour"),
+    ("小時", "hour"),
+    ("日", "day"),
+    ("天", "day"),
+    ("週間", "week"),
+    ("周", "week"),
+    ("か月", "month"),
+    ("ヶ月", "month"),
+    ("个月", "month"),
+    ("個月", "month"),
+    ("年", "year"),
+    ("초", "second"),
+    ("분", "minute"),
+    ("시간", "hour"),
+    ("일", "day"),
+    ("주", "week"),
+    ("개월", "month"),
+    ("달", "month"),
+    ("년", "year"),
 )
 _UNITS_BY_LENGTH = sorted(_UNIT_STEMS, key=lambda pair: len(pair[0]), reverse=True)
 
@@ -74,18 +164,60 @@ _PATTERNS = (
 )
 # Words for "now", "today", "yesterday" and "the day before yesterday": day offsets.
 _DAY_WORDS: dict[str, int] = {
-    "today": 0, "yesterday": -1, "heute": 0, "gestern": -1, "vorgestern": -2,
-    "hoy": 0, "ayer": -1, "anteayer": -2, "hoje": 0, "ontem": -1, "anteontem": -2,
-    "aujourd'hui": 0, "hier": -1, "avant-hier": -2, "oggi": 0, "ieri": -1, "l'altro ieri": -2,
-    "vandaag": 0, "gisteren": -1, "сегодня": 0, "вчера": -1, "позавчера": -2,
-    "今日": 0, "昨日": -1, "一昨日": -2, "今天": 0, "昨天": -1, "前天": -2,
-    "오늘": 0, "어제": -1, "그제": -2,
+    "today": 0,
+    "yesterday": -1,
+    "heute": 0,
+    "gestern": -1,
+    "vorgestern": -2,
+    "hoy": 0,
+    "ayer": -1,
+    "anteayer": -2,
+    "hoje": 0,
+    "ontem": -1,
+    "anteontem": -2,
+    "aujourd'hui": 0,
+    "hier": -1,
+    "avant-hier": -2,
+    "oggi": 0,
+    "ieri": -1,
+    "l'altro ieri": -2,
+    "vandaag": 0,
+    "gisteren": -1,
+    "сегодня": 0,
+    "вчера": -1,
+    "позавчера": -2,
+    "今日": 0,
+    "昨日": -1,
+    "一昨日": -2,
+    "今天": 0,
+    "昨天": -1,
+    "前天": -2,
+    "오늘": 0,
+    "어제": -1,
+    "그제": -2,
 }
 _NOW_WORDS = frozenset(
-    {"just now", "now", "gerade eben", "soeben", "ahora", "agora", "à l'instant", "adesso",
-     "только что", "たった今", "刚刚", "방금"}
+    {
+        "just now",
+        "now",
+        "gerade eben",
+        "soeben",
+        "ahora",
+        "agora",
+        "à l'instant",
+        "adesso",
+        "только что",
+        "たった今",
+        "刚刚",
+        "방금",
+    }
 )
-_DAY_WITH_TIME = re.compile(r"^(?P<day>.+?)(?:,?\s+(?:at|um|a las|às|à|alle|в)\s+|,\s*)(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$", re.IGNORECASE)
+_DAY_WITH_TIME = re.compile(
+    r"^(?P<day>.+?)(?:,?\s+(?:at|um|a las|às|à|alle|в)\s+|,\s*)"
+    r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?$", re.IGNORECASE)
 _TRAILING = re.compile(r"[\s.·|•]+$")
 
 
@@ -117,7 +249,7 @@ def _amount_of(token: str) -> int | None:
 
 
 def _clock(text: str) -> str | None:
-    match = re.match(r"^(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?$", text.strip(), re.IGNORECASE)
+    match = _CLOCK.match(text.strip())
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2))
@@ -180,7 +312,7 @@ def resolve(relative: RelativeTime, reference: datetime) -> str:
     unit = relative.unit
     if unit in ("second", "minute", "hour"):
         delta = timedelta(**{unit + "s": n})
-        moment = (reference - delta).replace(second=0, microsecond=0)
+        moment: datetime = (reference - delta).replace(second=0, microsecond=0)
         return moment.isoformat()
     shift = {
         "day": relativedelta(days=n),
@@ -188,7 +320,7 @@ def resolve(relative: RelativeTime, reference: datetime) -> str:
         "month": relativedelta(months=n),
         "year": relativedelta(years=n),
     }[unit]
-    day = (reference - shift).date()
+    day: date = (reference - shift).date()
     if relative.time_of_day is not None:
         hour, minute = (int(p) for p in relative.time_of_day.split(":"))
         moment = datetime(day.year, day.month, day.day, hour, minute, tzinfo=reference.tzinfo)

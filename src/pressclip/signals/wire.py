@@ -71,9 +71,7 @@ _DATELINE_TAGS: dict[str, str] = {
     "PA Media": "PA",
 }
 
-_TAG_ALTERNATION = "|".join(
-    re.escape(tag) for tag in sorted(_DATELINE_TAGS, key=len, reverse=True)
-)
+_TAG_ALTERNATION = "|".join(re.escape(tag) for tag in sorted(_DATELINE_TAGS, key=len, reverse=True))
 # A dateline: an optional place (and date), the tag, then a dash, colon or full stop.
 _DATELINE = re.compile(
     rf"^(?P<place>[^\W\d_][^()\n]{{0,80}}?)?\s*[(/](?P<tag>{_TAG_ALTERNATION})"
@@ -102,12 +100,12 @@ _LONG_FORM = re.compile(
 _LONG_LOOKUP = {form.casefold(): name for form, name in _LONG_FORMS}
 # Short names that stand alone in a byline or credit ("Reuters", "AP", "AFP Photo").
 _SHORT_ALONE = re.compile(
-    r"^(?:(?:by|von|por|par|di)\s+)?(?P<tag>" + _TAG_ALTERNATION + r")(?:\s+(?:Photo|Foto|Video))?\.?$"
+    r"^(?:(?:by|von|por|par|di)\s+)?(?P<tag>"
+    + _TAG_ALTERNATION
+    + r")(?:\s+(?:Photo|Foto|Video))?\.?$"
 )
 # A byline ending with an agency: "Nicole Winfield, Associated Press", "X and Y, AP".
-_BYLINE_TAIL = re.compile(
-    r"[,/|–—-]\s*(?:the\s+)?(?P<org>[^,/|–—]+?)\s*$", re.IGNORECASE
-)
+_BYLINE_TAIL = re.compile(r"[,/|–—-]\s*(?:the\s+)?(?P<org>[^,/|–—]+?)\s*$", re.IGNORECASE)
 
 _COPYRIGHT = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\balle rechte vorbehalten\b"
@@ -119,6 +117,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 MAX_COPYRIGHT_LEN = 400
+_TOKEN = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,8 +131,25 @@ class WireInfo:
 
 # Cheap pre-check: every marker above contains one of these (lower-cased) fragments.
 _COPYRIGHT_HINTS = (
-    "©", "(c)", "copyright", "rights", "rechte", "derechos", "direitos", "droits", "diritti",
-    "права", "無断", "版权", "版權", "저작권", "무단", "prawa", "rettigheder", "rechten", "hakları",
+    "©",
+    "(c)",
+    "copyright",
+    "rights",
+    "rechte",
+    "derechos",
+    "direitos",
+    "droits",
+    "diritti",
+    "права",
+    "無断",
+    "版权",
+    "版權",
+    "저작권",
+    "무단",
+    "prawa",
+    "rettigheder",
+    "rechten",
+    "hakları",
 )
 
 
@@ -195,7 +211,8 @@ def agency_in_copyright(line: str) -> str | None:
     match = _LONG_FORM.search(line)
     if match:
         return _LONG_LOOKUP[match.group("form").casefold()]
-    for token in re.findall(r"[\w-]+", line):
+    tokens: list[str] = _TOKEN.findall(line)
+    for token in tokens:
         if token in AGENCIES and len(token) > 1:
             return token
     return None
@@ -209,6 +226,13 @@ def agency_in_credit(credit: str) -> str | None:
     return canonical_agency(credit)
 
 
+# A place-only dateline of a staff story: "RIVERTON —", "SAN JOSE, Calif. —".
+_PLACE_ONLY = re.compile(
+    r"^(?P<place>[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'’-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
+    r"\s+[—–]\s"
+)
+
+
 def detect_wire(
     first_paragraph: str | None,
     bylines: Sequence[str] = (),
@@ -219,18 +243,20 @@ def detect_wire(
     if first_paragraph:
         parsed = parse_dateline(first_paragraph)
         if parsed is not None:
-            place, agency = parsed
-            return WireInfo(source_organization=agency, dateline=place, evidence="dateline")
+            place, tag = parsed
+            return WireInfo(source_organization=tag, dateline=place, evidence="dateline")
+    place_only = _PLACE_ONLY.match(first_paragraph.strip()) if first_paragraph else None
+    dateline = place_only.group("place").strip() if place_only else None
     for byline in bylines:
         agency = agency_in_byline(byline)
         if agency:
-            return WireInfo(source_organization=agency, evidence="byline")
+            return WireInfo(source_organization=agency, dateline=dateline, evidence="byline")
     for line in copyright_lines:
         agency = agency_in_copyright(line)
         if agency:
-            return WireInfo(source_organization=agency, evidence="copyright")
+            return WireInfo(source_organization=agency, dateline=dateline, evidence="copyright")
     for credit in credits:
         agency = agency_in_credit(credit)
         if agency:
-            return WireInfo(source_organization=agency, evidence="credit")
-    return WireInfo()
+            return WireInfo(source_organization=agency, dateline=dateline, evidence="credit")
+    return WireInfo(dateline=dateline)

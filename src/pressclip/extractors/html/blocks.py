@@ -131,7 +131,9 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "skip", False
-    sig = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
+    # A heading's id is usually its own text made into an anchor ("travel-related-coverage").
+    keys = ("class",) if node.tag in HEADINGS else ("class", "id")
+    sig = " ".join(v for k in keys if (v := attrs.get(k)))
     if not sig:
         return None, False
     return _region_of_names(sig)

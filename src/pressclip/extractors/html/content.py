@@ -36,13 +36,24 @@ _BOILERPLATE_LINE = re.compile(
 
 # Headings that announce a rail of other stories, in a few languages (one signal among several:
 # a heading's class saying "related" counts the same).
+_RAIL_WORDS = (
+    r"related|recommended|trending|popular|sponsored|promoted|most (?:read|popular|viewed|shared)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|more|next)|also read|don't miss"
+    r"|lesen sie auch|das könnte sie (?:auch )?interessieren|empfohlen|meistgelesen"
+    r"|leia também|veja também|você pode gostar|mais lidas|lee también|te puede interesar"
+    r"|lo más leído|à lire aussi|a lire aussi|sur le même sujet|leggi anche|i più letti"
+    r"|читайте также|похожие материалы|関連記事|関連ニュース|おすすめ|관련 ?기사|추천 ?기사|相关阅读|推荐阅读"
+)
+# A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
 _RAIL_HEADING = re.compile(
-    r"^(?:related|more (?:stories|news|from|on|articles)|read (?:also|more|next)|you (?:may|might)"
-    r" (?:also )?(?:like|enjoy)|recommended|most (?:read|popular|viewed)|trending|popular|"
-    r"sponsored|promoted|lesen sie auch|mehr zum thema|das könnte sie|weitere artikel|"
-    r"leia (?:também|mais)|veja também|você pode gostar|mais lidas|lee también|te puede interesar|"
-    r"más noticias|à lire aussi|sur le même sujet|a lire aussi|leggi anche|читайте также|"
-    r"похожие|関連記事|関連ニュース|관련 ?기사|추천|相关|推荐)",
+    rf"^(?:{_RAIL_WORDS})(?:\s+(?:stories|articles|posts|news|reads|content|links|videos|"
+    r"for you|now|today|this week))?\W*$",
+    re.IGNORECASE,
+)
+# ...or that opens with "More from ..." / "Mehr zum Thema ...".
+_RAIL_PREFIX = re.compile(
+    r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)|más (?:noticias|de)"
+    r"|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
     re.IGNORECASE,
 )
 
@@ -142,17 +153,21 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
                 blocks[i].region_depth = len(blocks[i].path)
 
 
+def _announces_rail(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    return bool(_RAIL_HEADING.match(text)) or (len(text) <= 45 and bool(_RAIL_PREFIX.match(text)))
+
+
 def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
     """Everything after a "Related" / "You may like" heading, within its parent, is the rail."""
     i = 0
     while i < len(blocks):
         head = blocks[i]
         i += 1
-        named = head.region in ("related", "sponsored")
-        announces = len(head.text) <= 40 and _RAIL_HEADING.match(head.text) is not None
-        if head.tag not in HEADINGS or not (named or announces):
+        if head.tag not in HEADINGS or not _announces_rail(head.text):
             continue
-        kind = head.region if named else "related"
+        kind = "sponsored" if head.region == "sponsored" else "related"
         head.region = kind
         parent = head.path[:-1]
         while i < len(blocks) and blocks[i].path[: len(parent)] == parent:

@@ -7,9 +7,9 @@ and read the related-story teasers and sponsored items out of them.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urljoin
@@ -27,7 +27,7 @@ FurnitureKind = Literal[
 __all__ = ["Furniture", "FurnitureKind", "extract_furniture", "furniture_kind"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Furniture:
     """The related-story teasers and sponsored items around an article, in document order."""
 
@@ -101,6 +101,7 @@ _CONTAINERS = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "span", "strong", "b"})
+_LABEL_BOXES = frozenset({"header", "div", "span", "p", "strong", "b", "legend"})
 
 _ROLE_KINDS: dict[str, FurnitureKind] = {
     "navigation": "nav",
@@ -228,32 +229,25 @@ def label_kind(text: str) -> FurnitureKind | None:
 
 
 def _first_label(node: LexborNode) -> FurnitureKind | None:
-    """Check the heading-like first children of a container (two levels, three children)."""
-    seen = 0
+    """The label a container opens with: its first child with text, if that is a heading or a
+    short text box ("<h2>Related</h2>", "<div><strong>Lesen Sie auch</strong></div>")."""
+    skipped = 0
     for child in node.iter():
-        seen += 1
-        if seen > 3:
-            break
+        text = child.text()
+        if not text.strip():
+            skipped += 1
+            if skipped > 2:
+                return None
+            continue
         tag = child.tag
-        if tag in _HEADINGS and tag != "h1":
-            return label_kind(child.text())
-        if tag in ("header", "div", "span", "p", "strong", "b", "legend"):
-            grand = child.first_child
-            while grand is not None and not grand.is_element_node:
-                if (grand.text_content or "").strip():
-                    break
-                grand = grand.next
-            if grand is None or not grand.is_element_node:
-                # A text-only child: a label if short.
-                if child.css_first("*") is None:
-                    kind = label_kind(child.text())
-                    if kind is not None:
-                        return kind
-                continue
-            if grand.tag in _LABEL_TAGS:
-                kind = label_kind(grand.text())
-                if kind is not None:
-                    return kind
+        if tag in _HEADINGS:
+            return None if tag == "h1" else label_kind(text)
+        if len(text) > 200 or tag not in _LABEL_BOXES:
+            return None
+        inner = child.css_first("*")
+        if inner is None or inner.tag in _LABEL_TAGS:
+            return label_kind(text if inner is None else inner.text())
+        return None
     return None
 
 
@@ -396,7 +390,8 @@ def _hinted(attrs: dict[str, str | None]) -> bool:
 
 
 _AUTHOR_SEL = (
-    "[class*=author i], [class*=byline i], [rel=author], [itemprop=author], [class*=autor i]"
+    "[class*=author i], [class*=byline i], [rel=author], [itemprop=author], [class*=autor i], "
+    "[class*=firma i], [class*=writer i]"
 )
 _AGE_SEL = "time, [class*=date i], [class*=time i], [class*=ago i], [class*=publish i]"
 _DESC_SEL = (
@@ -405,7 +400,8 @@ _DESC_SEL = (
 )
 _SPONSOR_SEL = (
     "[class*=sponsor i], [class*=brand i], [class*=advertiser i], [class*=source i], "
-    "[class*=branding i], [class*=provider i]"
+    "[class*=branding i], [class*=provider i], [class*=marca i], [class*=anunciante i], "
+    "[class*=werbe i], [class*=partner i]"
 )
 _HEAD_SEL = "h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]"
 
@@ -452,7 +448,7 @@ def _container_of(heading: LexborNode, kind: FurnitureKind) -> LexborNode | None
     return None
 
 
-@dataclass(slots=True)
+@dataclasses.dataclass(slots=True)
 class _Card:
     node: LexborNode
     url: str | None
@@ -524,11 +520,26 @@ def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
     return None
 
 
+_BY_LINE = re.compile(r"^(?:by|von|por|de|par|di|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+
+
 def _field(card: LexborNode, selector: str, exclude: set[str]) -> str | None:
     for node in card.css(selector):
         text = _clean(node.text(separator=" "))
         if text and text not in exclude and len(text) <= 300:
             return text
+    return None
+
+
+def _author(card: LexborNode, exclude: set[str]) -> str | None:
+    """The byline as written: a class-named author element, or a short "By X" / "Von X" line."""
+    found = _field(card, _AUTHOR_SEL, exclude)
+    if found is not None:
+        return found
+    for node in card.css("span, p, div, small"):
+        own = _clean(node.text(deep=False))
+        if own and own not in exclude and len(own) <= 80 and _BY_LINE.match(own):
+            return own
     return None
 
 
@@ -575,7 +586,7 @@ def _image_alt(card: LexborNode) -> str | None:
 
 def _teaser(card: _Card) -> Teaser:
     exclude = {card.headline}
-    author = _field(card.node, _AUTHOR_SEL, exclude)
+    author = _author(card.node, exclude)
     if author is not None:
         exclude.add(author)
     age, created = _age(card.node, exclude)
@@ -610,11 +621,16 @@ def _sponsor(card: LexborNode, exclude: set[str]) -> str | None:
         if label_kind(text) == "sponsored":
             continue
         return text
+    short: str | None = None
     for node in card.css("span, div, small, p"):
         own = _clean(node.text(deep=False))
-        if own and (match := _SPONSOR_LINE.match(own)):
+        if not own or own in exclude:
+            continue
+        if match := _SPONSOR_LINE.match(own):
             return _clean(match.group(1) or match.group(2))
-    return None
+        if short is None and len(own) <= 60 and label_kind(own) is None:
+            short = own  # the one short line of an ad card besides its headline: the advertiser
+    return short
 
 
 def _sponsored(card: _Card) -> Sponsored:
@@ -685,21 +701,56 @@ def _in_nav(node: LexborNode) -> bool:
 def extract_furniture(
     tree: LexborHTMLParser, main: LexborNode | None, *, base_url: str | None = None
 ) -> Furniture:
-    """Related-story teasers and sponsored items of the page, deduplicated, in document order."""
+    """Related-story teasers and sponsored items of the page, deduplicated, in document order.
+
+    A story teased twice (an inline "Read more" box and a rail) is kept once, at its first
+    place, with the fields either teaser gives.
+    """
     related: list[Teaser] = []
     sponsored: list[Sponsored] = []
-    seen: set[str] = set()
+    index: dict[str, tuple[str, int]] = {}
     for kind, container in _containers(tree, main):
         for card in _cards(container, base_url):
-            key = card.url or card.headline
-            if key in seen or card.headline.casefold() in seen:
-                continue
             if label_kind(card.headline) is not None:
                 continue  # a "More on Gaza" link to a topic page, not a story
-            seen.add(key)
-            seen.add(card.headline.casefold())
+            keys = [k for k in (card.url, card.headline.casefold()) if k]
+            found = next((index[k] for k in keys if k in index), None)
+            if found is not None:
+                _merge(found, card, related, sponsored)
+                continue
             if kind == "sponsored":
+                place = ("sponsored", len(sponsored))
                 sponsored.append(_sponsored(card))
             else:
+                place = ("related", len(related))
                 related.append(_teaser(card))
+            for key in keys:
+                index[key] = place
     return Furniture(related=tuple(related), sponsored=tuple(sponsored))
+
+
+def _merge(
+    place: tuple[str, int], card: _Card, related: list[Teaser], sponsored: list[Sponsored]
+) -> None:
+    """Fill the empty fields of an earlier teaser from a later one for the same story."""
+    which, i = place
+    if which == "related":
+        old_t, new_t = related[i], _teaser(card)
+        related[i] = dataclasses.replace(
+            old_t,
+            **{
+                f.name: getattr(new_t, f.name)
+                for f in dataclasses.fields(Teaser)
+                if getattr(old_t, f.name) is None and getattr(new_t, f.name) is not None
+            },
+        )
+    else:
+        old_s, new_s = sponsored[i], _sponsored(card)
+        sponsored[i] = dataclasses.replace(
+            old_s,
+            **{
+                f.name: getattr(new_s, f.name)
+                for f in dataclasses.fields(Sponsored)
+                if getattr(old_s, f.name) is None and getattr(new_s, f.name) is not None
+            },
+        )

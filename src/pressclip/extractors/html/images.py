@@ -303,7 +303,9 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
             return _head(text, match.start()), clean_credit(match.group("credit"))
     match = _CJK_CREDIT.search(text)
     if match and _CJK.search(text):
-        return _head(text, match.start()), clean_credit(match.group("credit"))
+        # "…＝２日、共同": the date the photo was taken, then who took it
+        credit = re.split(r"[、,，]\s*", match.group("credit"))[-1]
+        return _head(text, match.start()), clean_credit(credit)
     return text, None
 
 
@@ -345,10 +347,13 @@ def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
     node = img.parent
     hinted: LexborNode | None = None
     for _ in range(5):
-        if node is None or node.mem_id == stop.mem_id or node.tag in ("body", "main", "article"):
+        if node is None or node.tag in ("body", "main", "article"):
             break
         if node.tag == "figure":
             return node
+        at_stop = node.mem_id == stop.mem_id
+        if at_stop and len(list(node.iter())) > 3:
+            break  # the article body itself is no image holder
         if _images_under(node) > 1:
             break
         if node.css_first(_CAPTION_SEL) is not None or node.css_matches(_CAPTION_SEL):
@@ -357,6 +362,8 @@ def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
             marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
             if marks and _FIGURE_HINT.search(marks):
                 hinted = node
+        if at_stop:
+            break
         node = node.parent
     return hinted
 

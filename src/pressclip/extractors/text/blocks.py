@@ -34,7 +34,9 @@ def to_blocks(lines: Sequence[Line]) -> list[Block]:
     def flush() -> None:
         nonlocal items
         if items:
-            blocks.append(Block(kind="list", text="\n".join(items), items=tuple(items), ordered=ordered))
+            blocks.append(
+                Block(kind="list", text="\n".join(items), items=tuple(items), ordered=ordered)
+            )
             items = []
 
     for i, line in enumerate(lines):

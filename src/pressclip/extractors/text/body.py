@@ -67,6 +67,7 @@ def prose_score(line: Line) -> float:
         factor *= 0.6
     if line.glued:
         factor *= 0.5
+
     if line.text.endswith(("...", "…")) and line.sentences <= 1:
         factor *= 0.5
     return gain * factor - SHORT_PENALTY
@@ -107,7 +108,12 @@ def separated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """
     positions: dict[str, list[int]] = {}
     for line in lines:
-        if line.repeats >= RAIL_MIN_DATES and line.words <= 8 and line.eff_len >= 6 and not line.terminal:
+        if (
+            line.repeats >= RAIL_MIN_DATES
+            and line.words <= 8
+            and line.eff_len >= 6
+            and not line.terminal
+        ):
             positions.setdefault(line.text, []).append(line.index)
     spans: list[tuple[int, int]] = []
     for found in positions.values():
@@ -207,7 +213,9 @@ def body_region(lines: Sequence[Line]) -> tuple[Region | None, list[float]]:
     if region is None:
         return None, scores
     weight: dict[int, float] = {}
-    for line, s in zip(lines[region.start : region.end], scores[region.start : region.end], strict=True):
+    for line, s in zip(
+        lines[region.start : region.end], scores[region.start : region.end], strict=True
+    ):
         if s > 0:
             weight[line.indent] = weight.get(line.indent, 0.0) + s
     if len({line.indent for line in lines}) < 2 or not weight:

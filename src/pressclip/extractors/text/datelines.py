@@ -49,8 +49,13 @@ _CJK_DATE = re.compile(
     r"(?:\D{0,6}?(?P<H>\d{1,2})[:時시]\s*(?P<M>\d{2}))?"
 )
 _CLOCK_ONLY = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?\s?m\.?)?", re.IGNORECASE)
-_ZONE_WORDS = re.compile(r"\b(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST)\b")
+_ZONE_WORDS = re.compile(
+    r"\b(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST)\b"
+)
 _DIGIT = re.compile(r"\d")
+# "12.03.2024": written day first wherever dots separate the parts
+_DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_YEAR_OR_WORD = re.compile(r"\d{4}|[^\W\d_]{3,}")
 _NOISE = re.compile(r"[|•·]")
 
 
@@ -82,13 +87,16 @@ def _parse_one(text: str, default: datetime | None) -> datetime | None:
     if cjk:
         try:
             return datetime(
-                int(cjk.group("y")), int(cjk.group("m")), int(cjk.group("d")),
-                int(cjk.group("H") or 0), int(cjk.group("M") or 0),
+                int(cjk.group("y")),
+                int(cjk.group("m")),
+                int(cjk.group("d")),
+                int(cjk.group("H") or 0),
+                int(cjk.group("M") or 0),
             )
         except ValueError:
             return None
     clock = _CLOCK_ONLY.match(text)
-    if clock and default is not None and not re.search(r"\d{4}|[^\W\d_]{3,}", text[clock.end():]):
+    if clock and default is not None and not _YEAR_OR_WORD.search(text[clock.end() :]):
         hour, minute = int(clock.group(1)), int(clock.group(2))
         meridiem = (clock.group(3) or "").lower()[:1]
         if meridiem == "p" and hour < 12:
@@ -98,18 +106,24 @@ def _parse_one(text: str, default: datetime | None) -> datetime | None:
         if hour < 24 and minute < 60:
             return default.replace(hour=hour, minute=minute, second=0, microsecond=0)
         return None
-    if not has_date(text) or not re.search(r"\d", text):
+    if not has_date(text) or not _DIGIT.search(text):
         return None
     base = default or datetime(1900, 1, 1)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # unknown zone names: keep the wall-clock time
-            parsed, _ = date_parser.parse(text, fuzzy_with_tokens=True, default=base)
+            parsed, _ = date_parser.parse(
+                text,
+                fuzzy_with_tokens=True,
+                default=base,
+                dayfirst=bool(_DOTTED.search(text)),
+            )
     except (ValueError, OverflowError):
         return None
     if parsed.year == 1900 or parsed.year < 1990 or parsed.year > 2100:
         return None
-    return parsed
+    result: datetime = parsed
+    return result
 
 
 _HAS_CLOCK = re.compile(r"\d{1,2}\s*[:.時시]\s*\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
@@ -124,7 +138,7 @@ def parse_date_line(text: str) -> tuple[str | None, str | None]:
     """``(published, modified)`` ISO values read from a date line (either may be None)."""
     updated = _UPDATED.search(text)
     if updated:
-        head, tail = text[: updated.start()], text[updated.end():]
+        head, tail = text[: updated.start()], text[updated.end() :]
     else:
         head, tail = text, ""
     head = _PUBLISHED.sub("", head)

@@ -43,10 +43,16 @@ class Header:
 
 def _title_like(line: Line) -> bool:
     return (
-        3 <= line.words <= 40 or (line.words < 3 and line.eff_len >= 15)
-    ) and not line.date_line and not line.credit and not line.copyright and not line.url_like and (
-        not line.text.endswith((".", "...", "…")) or line.sentences <= 1
-    ) and line.eff_len <= 300 and line.letters >= 0.6 and not is_alt_line(line)
+        (3 <= line.words <= 40 or (line.words < 3 and line.eff_len >= 15))
+        and not line.date_line
+        and not line.credit
+        and not line.copyright
+        and not line.url_like
+        and (not line.text.endswith((".", "...", "…")) or line.sentences <= 1)
+        and line.eff_len <= 300
+        and line.letters >= 0.6
+        and not is_alt_line(line)
+    )
 
 
 def _repeated_elsewhere(line: Line, lines: Sequence[Line]) -> bool:
@@ -56,7 +62,7 @@ def _repeated_elsewhere(line: Line, lines: Sequence[Line]) -> bool:
     text = line.text
     for other in lines[:5]:
         if other.index != line.index and other.text.startswith(text):
-            rest = other.text[len(text):]
+            rest = other.text[len(text) :]
             if _TITLE_SEPARATORS.match(rest):
                 return True
     return False

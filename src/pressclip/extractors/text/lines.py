@@ -20,7 +20,9 @@ from pressclip.signals.wire import is_copyright_line
 # Characters of scripts written without spaces between words (CJK ideographs, kana, hangul,
 # Thai): each counts as this many Latin characters in the effective length.
 WIDE_WEIGHT = 2.5
-_WIDE = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_WIDE = re.compile(
+    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 # Sentence ends in many scripts; closing quotes and brackets may follow.
 _SENTENCE_END = re.compile(r"[.!?。！？؟।…](?:[\"'”’»)\]]*)(?=\s|$)|[。！？]")

@@ -41,7 +41,9 @@ def _names(bylines: Sequence[str]) -> tuple[Person, ...]:
     return tuple(Person(name=n) for n in names)
 
 
-def _body_lines(lines: Sequence[Line], region: Region, header: Header) -> tuple[list[Line], list[Image], list[str]]:
+def _body_lines(
+    lines: Sequence[Line], region: Region, header: Header
+) -> tuple[list[Line], list[Image], list[str]]:
     """Lines of the body proper, images found inside it, copyright lines met."""
     kept: list[Line] = []
     copyright_lines: list[str] = []
@@ -61,7 +63,9 @@ def _body_lines(lines: Sequence[Line], region: Region, header: Header) -> tuple[
     return kept, images, copyright_lines
 
 
-def _not_article(text_lines: Sequence[Line], reason: str, settings: Settings, charset: str | None) -> Article:
+def _not_article(
+    text_lines: Sequence[Line], reason: str, settings: Settings, charset: str | None
+) -> Article:
     return Article(
         url=settings.url,
         extraction=Extraction(input_type="text", is_article=False, reason=reason, charset=charset),
@@ -80,7 +84,9 @@ def extract_text(text: str, settings: Settings, *, charset: str | None = None) -
         return _not_article(lines, "no text", settings, charset)
     region, _ = body_region(lines)
     if region is None:
-        return _not_article(lines, "no run of prose lines (a menu or index page)", settings, charset)
+        return _not_article(
+            lines, "no run of prose lines (a menu or index page)", settings, charset
+        )
     header = read_header(lines, region.start)
     body, images, copyright_lines = _body_lines(lines, region, header)
     prose = sum(line.eff_len for line in body if line.terminal)

@@ -20,7 +20,8 @@ from pressclip.signals.reltime import is_relative_time, resolve_text
 
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
 _SPONSORED = re.compile(
-    r"^(?:sponsored|sponsored (?:articles?|content|stories|links|posts?)|promoted(?: stories| content)?"
+    r"^(?:sponsored|sponsored (?:articles?|content|stories|links|posts?)"
+    r"|promoted(?: stories| content)?"
     r"|paid (?:content|post|partner content)|partner content|advertorial|from our partners"
     r"|anzeigen?|werbung|gesponsert|publicidad|patrocinado|contenido patrocinado|publicidade"
     r"|conteúdo patrocinado|sponsorisé|contenu sponsorisé|publicité|sponsorizzato|pubblicità"
@@ -88,7 +89,9 @@ def _roles(content: Sequence[str]) -> tuple[str | None, str, str | None]:
     return first, second, description
 
 
-def _records(lines: Sequence[Line], skip: frozenset[int]) -> tuple[list[tuple[Record, list[int]]], list[str]]:
+def _records(
+    lines: Sequence[Line], skip: frozenset[int]
+) -> tuple[list[tuple[Record, list[int]]], list[str]]:
     records: list[tuple[Record, list[int]]] = []
     headings: list[str] = []
     alt: Line | None = None
@@ -157,7 +160,9 @@ def find_rails(
         used.update(indexes)
         if record.sponsored:
             sponsored.append(
-                Sponsored(headline=headline, sponsor=by, description=description, image_alt=record.alt)
+                Sponsored(
+                    headline=headline, sponsor=by, description=description, image_alt=record.alt
+                )
             )
         else:
             related.append(

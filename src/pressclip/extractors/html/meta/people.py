@@ -90,8 +90,8 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
            publisher: str | None, strict: bool, persons: set[str]) -> list[str]:
     """Names from byline texts; ``single`` takes only the first text that yields names.
 
-    A name equal to the site name is dropped unless it reads like a person's name and is not
-    the publisher's (personal sites are named after their author), or JSON-LD types it Person. ``strict`` (visible
+    A name equal to the site name is dropped, unless JSON-LD types it Person, it reads like a
+    person's name and it is not the publisher's (personal sites are named after their author). ``strict`` (visible
     sources) keeps only names that read like a person's.
     """
     out: list[str] = []
@@ -100,8 +100,8 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
         names = []
         declared = text in persons
         for n in parse_byline(text):
-            if not declared and _is_site(n, sites) and (
-                not looks_like_person(n) or (publisher and same_name(n, publisher))
+            if _is_site(n, sites) and not (
+                declared and looks_like_person(n) and not (publisher and same_name(n, publisher))
             ):
                 continue
             if strict and not looks_like_person(n):

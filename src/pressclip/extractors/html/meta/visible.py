@@ -61,6 +61,13 @@ def read_visible(tree: LexborHTMLParser) -> Visible:
     if body is not None and not vis.bylines:
         for node in body.css(_BYLINE_CSS)[:60]:
             _add_byline(node, vis)
+    if body is not None and not vis.lead_lines:
+        for node in body.css("p, address, em, i, small")[:400]:
+            text = _short_text(node, 80)
+            if text and _LEAD_LINE.match(text):
+                vis.lead_lines.append(text)
+                if len(vis.lead_lines) >= 3:
+                    break
     if body is not None and not vis.dates:
         for node in body.css("time")[:20]:
             _add_time(node, vis, near=False)
