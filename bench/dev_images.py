@@ -190,7 +190,8 @@ def main() -> None:
           f"missing={counts['credit_missing']} other={counts['credit_other']} "
           f"extra(where none expected)={counts['credit_extra']}")
     print(f"our images not matched to an expected one: {counts['unmatched_ours']}")
-    print(f"time in extract_images (incl. parse): {elapsed / max(len(pages), 1) * 1000:.1f} ms/page")
+    per_page = elapsed / max(len(pages), 1) * 1000
+    print(f"time in extract_images (incl. parse): {per_page:.1f} ms/page")
     for kind, lines in samples.items():
         if args.show:
             print(f"\n## {kind} ({len(lines)})")

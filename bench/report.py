@@ -233,6 +233,22 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
     return "\n".join(lines)
 
 
+def _label_offsets(points: list[tuple[str, float, float]]) -> list[tuple[int, int]]:
+    """Label offsets in points: up-right, or down-left when a neighbour sits close by."""
+    xs = [math.log10(x) for _, x, _ in points]
+    ys = [y for _, _, y in points]
+    xspan = (max(xs) - min(xs)) or 1.0
+    yspan = (max(ys) - min(ys)) or 1.0
+    offsets: list[tuple[int, int]] = []
+    for i in range(len(points)):
+        crowded = any(
+            abs(xs[i] - xs[j]) / xspan < 0.15 and abs(ys[i] - ys[j]) / yspan < 0.06
+            for j in range(i)
+        )
+        offsets.append((-6, -12) if crowded else (6, 4))
+    return offsets
+
+
 def chart(runs: list[tuple[EntryRun, EntryScores]], path: Path) -> bool:
     """AEB F1 (HTML) against pages per second, log x; False when nothing to plot."""
     points = [
@@ -246,12 +262,16 @@ def chart(runs: list[tuple[EntryRun, EntryScores]], path: Path) -> bool:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     fig, ax = plt.subplots(figsize=(8, 5.5), dpi=120)
     for label, x, y in points:
         ax.scatter([x], [y], s=40, color="C3" if label.startswith("pressclip") else "C0")
-        ax.annotate(label, (x, y), textcoords="offset points", xytext=(6, 4), fontsize=9)
+    for (label, x, y), offset in zip(points, _label_offsets(points), strict=True):
+        ax.annotate(label, (x, y), textcoords="offset points", xytext=offset, fontsize=9,
+                    ha="left" if offset[0] > 0 else "right")  # fmt: skip
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     ax.set_xlabel("pages per second, one core (log scale)")
     ax.set_ylabel("AEB F1 (article body, HTML)")
     ax.set_title("Accuracy against speed")

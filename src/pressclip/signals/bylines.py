@@ -65,6 +65,11 @@ _FURNITURE = {"tags", "tag", "share", "teilen", "comments", "comment", "kommenta
               "profile", "profil", "zum", "alle", "all", "view", "see", "posts", "articles",
               "artikel", "schlagwörter", "kategorie", "category", "categories", "minutes",
               "minuten", "min", "lesezeit"}
+# Words of site navigation and forms: a part holding one is page furniture, not a name.
+_NAVIGATION = {"privacy", "policy", "datenschutz", "impressum", "cookie", "cookies", "terms",
+               "login", "log", "sign", "subscribe", "abonnieren", "newsletter", "home", "menu",
+               "search", "suche", "contact", "kontakt", "type", "click", "here", "hier",
+               "download", "advertisement", "anzeige", "werbung", "sponsored", "copyright"}
 # Lower-case particles that may stand inside a person's name.
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
               "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "ten", "ter", "y", "e", "af",
@@ -177,6 +182,8 @@ def clean_name(part: str) -> str | None:
         return None
     if all(w.lower().strip(".,") in _ONLY_ROLES for w in words):
         return None
+    if any(w.lower().strip(".,:") in _NAVIGATION for w in words):
+        return None
     if name.isupper() and len(name) > 3 and len(words) > 1:
         return " ".join(w.capitalize() if w.isalpha() else w for w in words)
     return name
@@ -213,6 +220,24 @@ def looks_like_person(name: str) -> bool:
     if words[-1].lower() in _PARTICLES:
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _PARTICLES for w in words)
+
+
+_ORG_WORDS = frozenset("""
+the die der das les la le el il los las de het een
+zeitung magazin magazine news nachrichten times post today online media journal daily tribune
+herald gazette press presse radio tv television fernsehen team redaktion desk staff store shop
+bank group gruppe inc llc ltd gmbh ag kg se sa spa bv plc foundation stiftung verlag institute
+institut university universität universidad université company co corp corporation club verein
+blog network netzwerk agency agentur association verband council ministry ministerium office
+amt service services solutions systems technologies labs studio studios consulting partners
+global international national care dental clinic health kitchens
+""".split())
+
+
+def looks_like_org(name: str) -> bool:
+    """Whether a name carries a word that marks an organisation ("The", "Zeitung", "GmbH")."""
+    words = [w.lower().strip(".,&'’()") for w in name.split()]
+    return any(w in _ORG_WORDS for w in words) or "." in name.replace(". ", " ").strip(".")
 
 
 def _is_cjk(char: str) -> bool:

@@ -124,6 +124,9 @@ _CREDIT_WORDS = re.compile(
 _HAS_SLASH_OR_AGENCY = re.compile(rf"/|\b(?:{_AGENCY_ALTERNATION})\b")
 
 
+_EDGES = re.compile(r"^[\s,;|–—-]+|[\s,;|–—-]+$")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CaptionCredit:
     """A caption and its credit, split apart (either may be None)."""
@@ -133,7 +136,7 @@ class CaptionCredit:
 
 
 def _clean(text: str) -> str | None:
-    text = text.strip(" \t,;|–—-")
+    text = _EDGES.sub("", text)
     return text or None
 
 

@@ -87,6 +87,8 @@ def _vote(block: TextBlock) -> float:
         if block.good:
             weight *= 1.5
         return weight
+    if block.in_table and block.link_density < 0.5:
+        return 0.3 * min(len(block.text), 60)  # a data table's cells are content
     return -(block.link_chars * 1.0) - 5.0
 
 

@@ -389,21 +389,16 @@ def _hinted(attrs: dict[str, str | None]) -> bool:
     return False
 
 
-_AUTHOR_SEL = (
-    "[class*=author i], [class*=byline i], [rel=author], [itemprop=author], [class*=autor i], "
-    "[class*=firma i], [class*=writer i]"
+# Card parts by class word (matched in Python on one list of the card's elements: cheaper than
+# lists of CSS substring selectors).
+_AUTHOR_CLASS = re.compile(r"author|byline|autor|firma|writer")
+_AGE_CLASS = re.compile(r"date|time|ago|publish")
+_DESC_CLASS = re.compile(r"summary|description|dek|excerpt|standfirst|teaser-text|lead|intro")
+_SPONSOR_CLASS = re.compile(
+    r"sponsor|brand|advertiser|source|provider|marca|anunciante|werbe|partner"
 )
-_AGE_SEL = "time, [class*=date i], [class*=time i], [class*=ago i], [class*=publish i]"
-_DESC_SEL = (
-    "[class*=summary i], [class*=description i], [class*=dek i], [class*=excerpt i], "
-    "[class*=standfirst i], [class*=teaser-text i], [class*=lead i], [class*=intro i], p"
-)
-_SPONSOR_SEL = (
-    "[class*=sponsor i], [class*=brand i], [class*=advertiser i], [class*=source i], "
-    "[class*=branding i], [class*=provider i], [class*=marca i], [class*=anunciante i], "
-    "[class*=werbe i], [class*=partner i]"
-)
-_HEAD_SEL = "h2, h3, h4, h5, h6, [class*=headline i], [class*=title i]"
+_HEAD_CLASS = re.compile(r"headline|title")
+_LEAF_TAGS = frozenset({"span", "div", "p", "small"})
 
 _SPACE = re.compile(r"\s+")
 
@@ -500,17 +495,26 @@ def _cards(container: LexborNode, base_url: str | None) -> list[_Card]:
     return cards
 
 
+def _is_heading(node: LexborNode) -> bool:
+    tag = node.tag
+    if tag in _HEADINGS and tag != "h1":
+        return True
+    cls = (node.attributes.get("class") or "").lower()
+    return bool(cls) and bool(_HEAD_CLASS.search(cls))
+
+
 def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
     text = _clean(link.text(separator=" "))
     if text and is_headline_text(text) and len(text) <= 200:
-        heading = link.css_first(_HEAD_SEL)
-        if heading is not None and is_headline_text(heading.text()):
-            return _clean(heading.text(separator=" "))
+        for inner in link.css("*"):
+            if _is_heading(inner) and is_headline_text(inner.text()):
+                return _clean(inner.text(separator=" "))
         return text
-    for heading in card.css(_HEAD_SEL):
-        htext = _clean(heading.text(separator=" "))
-        if htext and is_headline_text(htext):
-            return htext
+    for node in card.css("*"):
+        if _is_heading(node):
+            htext = _clean(node.text(separator=" "))
+            if htext and is_headline_text(htext):
+                return htext
     if card.tag == "a":
         return None
     for other in card.css("a[href]"):
@@ -520,52 +524,72 @@ def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
     return None
 
 
+Element = tuple[LexborNode, str, str]  # (node, tag, lower-cased class)
+
+
+def _elements(node: LexborNode) -> list[Element]:
+    return [(n, n.tag or "", (n.attributes.get("class") or "").lower()) for n in node.css("*")]
+
+
+def _text(node: LexborNode) -> str | None:
+    return _clean(node.text(separator=" "))
+
+
+def _own_lines(elements: list[Element]) -> list[str]:
+    """The short own texts of leaf-like elements, in order."""
+    out = []
+    for node, tag, _cls in elements:
+        if tag in _LEAF_TAGS and (own := _clean(node.text(deep=False))):
+            out.append(own)
+    return out
+
+
 _BY_LINE = re.compile(r"^(?:by|von|por|de|par|di|door|av|af|от|автор)\s+\S", re.IGNORECASE)
 
 
-def _field(card: LexborNode, selector: str, exclude: set[str]) -> str | None:
-    for node in card.css(selector):
-        text = _clean(node.text(separator=" "))
-        if text and text not in exclude and len(text) <= 300:
-            return text
-    return None
-
-
-def _author(card: LexborNode, exclude: set[str]) -> str | None:
+def _author(elements: list[Element], lines: list[str], exclude: set[str]) -> str | None:
     """The byline as written: a class-named author element, or a short "By X" / "Von X" line."""
-    found = _field(card, _AUTHOR_SEL, exclude)
-    if found is not None:
-        return found
-    for node in card.css("span, p, div, small"):
-        own = _clean(node.text(deep=False))
-        if own and own not in exclude and len(own) <= 80 and _BY_LINE.match(own):
+    for node, _tag, cls in elements:
+        attrs = node.attributes
+        named = (cls and _AUTHOR_CLASS.search(cls)) or attrs.get("rel") == "author"
+        if named or attrs.get("itemprop") == "author":
+            text = _text(node)
+            if text and text not in exclude and len(text) <= 300:
+                return text
+    for own in lines:
+        if own not in exclude and len(own) <= 80 and _BY_LINE.match(own):
             return own
     return None
 
 
-def _age(card: LexborNode, exclude: set[str]) -> tuple[str | None, str | None]:
+def _age(
+    elements: list[Element], lines: list[str], exclude: set[str]
+) -> tuple[str | None, str | None]:
     """The age as written ("9 hours ago", "3. Mai 2024") and the machine date, if given."""
-    for node in card.css(_AGE_SEL):
-        text = _clean(node.text(separator=" "))
-        stamp = node.attributes.get("datetime") if node.tag == "time" else None
+    for node, tag, cls in elements:
+        if tag != "time" and not (cls and _AGE_CLASS.search(cls)):
+            continue
+        text = _text(node)
+        stamp = node.attributes.get("datetime") if tag == "time" else None
         created = normalize_date(stamp) if stamp else None
         dated = text is not None and (
-            node.tag == "time" or is_relative_time(text) or search_date(text) is not None
+            tag == "time" or is_relative_time(text) or search_date(text) is not None
         )
         if text and dated and text not in exclude and len(text) <= 60:
             return text, created
         if created is not None:
             return None, created
-    for node in card.css("span, div, p, small"):
-        own = _clean(node.text(deep=False))
-        if own and len(own) <= 40 and is_relative_time(own):
+    for own in lines:
+        if len(own) <= 40 and is_relative_time(own):
             return own, None
     return None, None
 
 
-def _description(card: LexborNode, exclude: set[str]) -> str | None:
-    for node in card.css(_DESC_SEL):
-        text = _clean(node.text(separator=" "))
+def _description(elements: list[Element], exclude: set[str]) -> str | None:
+    for node, tag, cls in elements:
+        if tag != "p" and not (cls and _DESC_CLASS.search(cls)):
+            continue
+        text = _text(node)
         if not text or text in exclude or any(text in e or e in text for e in exclude):
             continue
         if len(_WORD.findall(text)) >= 5 or len(_CJK.findall(text)) >= 15:
@@ -576,30 +600,34 @@ def _description(card: LexborNode, exclude: set[str]) -> str | None:
 _ICON_ALT = re.compile(r"\b(?:icon|bullet|logo|avatar|arrow|placeholder|spacer)\b", re.I)
 
 
-def _image_alt(card: LexborNode) -> str | None:
-    for img in card.css("img[alt]"):
-        alt = _clean(html.unescape(img.attributes.get("alt") or ""))
+def _image_alt(elements: list[Element]) -> str | None:
+    for node, tag, _cls in elements:
+        if tag != "img":
+            continue
+        alt = _clean(html.unescape(node.attributes.get("alt") or ""))
         if alt and not _ICON_ALT.search(alt):
             return alt
     return None
 
 
 def _teaser(card: _Card) -> Teaser:
+    elements = _elements(card.node)
+    lines = _own_lines(elements)
     exclude = {card.headline}
-    author = _author(card.node, exclude)
+    author = _author(elements, lines, exclude)
     if author is not None:
         exclude.add(author)
-    age, created = _age(card.node, exclude)
+    age, created = _age(elements, lines, exclude)
     if age is not None:
         exclude.add(age)
     return Teaser(
         headline=card.headline,
         url=card.url,
         author=author,
-        description=_description(card.node, exclude),
+        description=_description(elements, exclude),
         age=age,
         date_created=created,
-        image_alt=_image_alt(card.node),
+        image_alt=_image_alt(elements),
     )
 
 
@@ -610,9 +638,11 @@ _SPONSOR_LINE = re.compile(
 )
 
 
-def _sponsor(card: LexborNode, exclude: set[str]) -> str | None:
-    for node in card.css(_SPONSOR_SEL):
-        text = _clean(node.text(separator=" "))
+def _sponsor(elements: list[Element], lines: list[str], exclude: set[str]) -> str | None:
+    for node, _tag, cls in elements:
+        if not cls or not _SPONSOR_CLASS.search(cls):
+            continue
+        text = _text(node)
         if not text or text in exclude or len(text) > 80:
             continue
         match = _SPONSOR_LINE.match(text)
@@ -622,9 +652,8 @@ def _sponsor(card: LexborNode, exclude: set[str]) -> str | None:
             continue
         return text
     short: str | None = None
-    for node in card.css("span, div, small, p"):
-        own = _clean(node.text(deep=False))
-        if not own or own in exclude:
+    for own in lines:
+        if own in exclude:
             continue
         if match := _SPONSOR_LINE.match(own):
             return _clean(match.group(1) or match.group(2))
@@ -634,16 +663,18 @@ def _sponsor(card: LexborNode, exclude: set[str]) -> str | None:
 
 
 def _sponsored(card: _Card) -> Sponsored:
+    elements = _elements(card.node)
+    lines = _own_lines(elements)
     exclude = {card.headline}
-    sponsor = _sponsor(card.node, exclude)
+    sponsor = _sponsor(elements, lines, exclude)
     if sponsor is not None:
         exclude.add(sponsor)
     return Sponsored(
         headline=card.headline,
         sponsor=sponsor,
         url=card.url,
-        description=_description(card.node, exclude),
-        image_alt=_image_alt(card.node),
+        description=_description(elements, exclude),
+        image_alt=_image_alt(elements),
     )
 
 

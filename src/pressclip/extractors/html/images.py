@@ -233,8 +233,7 @@ _TAIL_SEPARATORS = " \t|/–—-·,;:("
 def _tidy(text: str | None) -> str | None:
     if not text:
         return None
-    text = _SPACE.sub(" ", text).strip()
-    return text or None
+    return " ".join(text.split()) or None
 
 
 def clean_credit(text: str | None) -> str | None:
@@ -316,29 +315,68 @@ def _head(text: str, end: int) -> str | None:
 _FIGURE_HINT = re.compile(
     r"figure|image|img|photo|picture|media|foto|bild|visual|hero|lead|gallery|slide", re.I
 )
-_CAPTION_SEL = (
-    "figcaption, [class*=caption i], [class*=legend i], [class*=leyenda i], [class*=legenda i], "
-    "[class*=bildunterschrift i], [class*=subtitle i], [itemprop=caption], "
-    "[itemprop=description], [class*=description i], [class*=desc i], [class*=info i], "
-    "[class~=bu], [class*=bildtext i], [class*=text i]"
+# Class words of caption and credit elements (matched on the lower-cased class attribute; one
+# Python pass over a holder's elements is cheaper than a list of CSS substring selectors).
+_STRONG_CAPTION = re.compile(r"caption|legend|leyenda|bildunterschrift")
+_WEAK_CAPTION = re.compile(
+    r"caption|legend|leyenda|bildunterschrift|subtitle|desc|info|bildtext|text|(?:^|\s)bu(?:\s|$)"
 )
-_STRONG_CAPTION_SEL = (
-    "[class*=caption i], [itemprop=caption], [class*=legend i], [class*=bildunterschrift i]"
+_CREDIT_CLASS = re.compile(
+    r"credit|copyright|photographer|fotograf|source|quelle|courtesy|attribution|author|byline|"
+    r"autor|fuente|rights"
 )
-_CREDIT_SEL = (
-    "[class*=credit i], [class*=copyright i], [class*=photographer i], [class*=fotograf i], "
-    "[class*=source i], [class*=quelle i], [class*=courtesy i], [class*=attribution i], "
-    "[class*=author i], [class*=byline i], [itemprop=copyrightHolder], [itemprop=author], "
-    "[class*=autor i], [class*=fuente i], [class*=rights i], cite, footer, small"
-)
+_CREDIT_TAGS = frozenset({"cite", "footer", "small"})
+_NOT_CAPTION_TAGS = frozenset({"img", "picture", "source", "meta", "a", "button", "svg"})
 _NON_TEXT = "svg, button, script, style, noscript, template"
 _MAX_CAPTION = 800
 
 
+def _class(node: LexborNode) -> str:
+    return (node.attributes.get("class") or "").lower()
+
+
+def _is_caption(node: LexborNode, *, strong: bool) -> bool:
+    if node.tag == "figcaption":
+        return True
+    if node.tag in _NOT_CAPTION_TAGS:
+        return False
+    attrs = node.attributes
+    itemprop = attrs.get("itemprop")
+    if itemprop == "caption" or (not strong and itemprop == "description"):
+        return True
+    cls = (attrs.get("class") or "").lower()
+    return bool(cls) and bool((_STRONG_CAPTION if strong else _WEAK_CAPTION).search(cls))
+
+
+def _is_credit(node: LexborNode) -> bool:
+    if node.tag in _CREDIT_TAGS:
+        return True
+    attrs = node.attributes
+    if attrs.get("itemprop") in ("copyrightHolder", "author", "creditText"):
+        return True
+    cls = (attrs.get("class") or "").lower()
+    return bool(cls) and bool(_CREDIT_CLASS.search(cls))
+
+
 def _images_under(node: LexborNode) -> int:
-    return sum(1 for img in node.css("img, amp-img") if img.parent is None or (
-        img.parent.tag not in ("noscript", "amp-img")
-    ))
+    return sum(
+        1
+        for img in node.css("img, amp-img")
+        if img.parent is None or img.parent.tag not in ("noscript", "amp-img")
+    )
+
+
+def _caption_near(node: LexborNode) -> bool:
+    """A caption-like element among the node's children and grandchildren (or the node)."""
+    if _is_caption(node, strong=False):
+        return True
+    for child in node.iter():
+        if _is_caption(child, strong=False):
+            return True
+        for grandchild in child.iter():
+            if _is_caption(grandchild, strong=False):
+                return True
+    return False
 
 
 def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
@@ -356,7 +394,7 @@ def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
             break  # the article body itself is no image holder
         if _images_under(node) > 1:
             break
-        if node.css_first(_CAPTION_SEL) is not None or node.css_matches(_CAPTION_SEL):
+        if _caption_near(node):
             return node
         if hinted is None:
             marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
@@ -368,42 +406,48 @@ def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
     return hinted
 
 
-def _text_of(node: LexborNode) -> str | None:
-    """Visible text of a node, without icon labels, buttons and scripts."""
-    text = _tidy(node.text(separator=" "))
-    if text is None:
+def _text_of(node: LexborNode, limit: int = 5000) -> str | None:
+    """Visible text of a node, without icon labels, buttons and scripts; None past ``limit``."""
+    raw = node.text(separator=" ")
+    if len(raw) > limit:
+        return None
+    text = " ".join(raw.split())
+    if not text:
         return None
     for hidden in node.css(_NON_TEXT):
-        part = _tidy(hidden.text(separator=" "))
+        part = " ".join(hidden.text(separator=" ").split())
         if part:
             text = _remove(text, part)
     return text or None
 
 
 def _usable_caption(node: LexborNode) -> bool:
-    if node.tag in ("img", "picture", "source", "meta", "a", "button"):
+    if node.tag in _NOT_CAPTION_TAGS:
         return False
-    text = _text_of(node)
+    text = _text_of(node, limit=4 * _MAX_CAPTION)
     return bool(text) and len(text or "") <= _MAX_CAPTION
 
 
 def _caption_node(holder: LexborNode) -> LexborNode | None:
     """The caption element of a holder: figcaption, then class-named ones, then (outside a
     figure) a short text box next to the image, then a caption just after the holder."""
-    if holder.tag != "figure" and holder.css_matches(_CAPTION_SEL):
+    figure = holder.tag == "figure"
+    if not figure and _is_caption(holder, strong=False):
         return holder
-    selectors = ["figcaption", _STRONG_CAPTION_SEL]
-    if holder.tag != "figure":
-        selectors.append(_CAPTION_SEL)
-    for selector in selectors:
-        for node in holder.css(selector):
-            if _usable_caption(node):
+    for node in holder.css("figcaption"):
+        if _usable_caption(node):
+            return node
+    elements = holder.css("*")
+    passes = (True,) if figure else (True, False)
+    for strong in passes:
+        for node in elements:
+            if _is_caption(node, strong=strong) and _usable_caption(node):
                 return node
     children = list(holder.iter())
-    if holder.tag != "figure" and len(children) <= 3:
+    if not figure and len(children) <= 3:
         for child in children:
             if child.tag in ("p", "div", "span", "small") and child.css_first("img") is None:
-                text = _text_of(child)
+                text = _text_of(child, limit=1000)
                 if text and len(text) <= 400:
                     return child
     return _caption_after(holder)
@@ -417,7 +461,7 @@ def _caption_after(holder: LexborNode) -> LexborNode | None:
         while sibling is not None and not sibling.is_element_node:
             sibling = sibling.next
         if sibling is not None:
-            named = sibling.tag == "figcaption" or sibling.css_matches(_STRONG_CAPTION_SEL)
+            named = _is_caption(sibling, strong=True)
             if named and _usable_caption(sibling) and sibling.css_first("img") is None:
                 return sibling
             return None
@@ -434,17 +478,17 @@ def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode |
     caption_text = _text_of(caption) if caption is not None else None
     scopes = [caption, holder] if caption is not None else [holder]
     for scope in scopes:
-        for node in scope.css(_CREDIT_SEL):
-            if node.tag in ("img", "picture", "source", "meta"):
+        for node in scope.css("*"):
+            if (node.tag in _NOT_CAPTION_TAGS and node.tag != "a") or not _is_credit(node):
                 continue
             if caption is not None and node.mem_id == caption.mem_id:
                 continue
-            text = _text_of(node)
+            text = _text_of(node, limit=600)
             if not text or len(text) > 150 or node.css_first("img, figcaption") is not None:
                 continue
             if caption_text and caption_text in text:
                 continue
-            weak = node.tag in ("small", "cite", "footer")
+            weak = node.tag in _CREDIT_TAGS
             if weak and not looks_like_credit(clean_credit(text) or "") and scope is caption:
                 continue
             return node

@@ -21,8 +21,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable, Iterator
-from itertools import chain
+from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -43,13 +42,18 @@ _SVG_LEAVES = "path circle rect line polyline polygon ellipse use stop image"
 _FORMATTING = "b big code em font i nobr s small strike strong tt u"
 _RAW = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 
-_IGNORED, _START, _END, _FMT_START, _FMT_END = 0, 1, -1, 2, -2
+_IGNORED, _START, _END, _FMT_START, _FMT_END, _RAW_START = 0, 1, -1, 2, -2, 3
+# Elements the tree builder may re-create for open formatting elements, in all: real pages stay
+# under 15,000 (most at 0); a storm reaches millions.
+_RECREATE_BUDGET = 100_000
 
 
 def _kinds() -> dict[str, int]:
     kinds: dict[str, int] = {}
-    for name in f"{_VOID} {_SIBLING} {_SVG_LEAVES} {' '.join(_RAW)} plaintext".split():
+    for name in f"{_VOID} {_SIBLING} {_SVG_LEAVES} plaintext".split():
         kinds[name] = kinds["/" + name] = _IGNORED
+    for name in _RAW:
+        kinds[name], kinds["/" + name] = _RAW_START, _IGNORED
     for name in _FORMATTING.split():
         kinds[name], kinds["/" + name] = _FMT_START, _FMT_END
     for name in "div span section article ul ol table form ruby template svg math".split():
@@ -59,8 +63,7 @@ def _kinds() -> dict[str, int]:
 
 _KIND = _kinds()
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*)")
-_RAW_START = re.compile(r"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)\b",
-                        re.IGNORECASE)
+
 
 
 def parse_html(html: str, limits: Limits) -> LexborHTMLParser:
@@ -77,16 +80,14 @@ def prepare_html(html: str, limits: Limits) -> str:
     """The pre-pass alone: check the element count, neutralise what would make parsing slow."""
     check_elements(html, limits.max_elements)
     html = strip_giant_attributes(html, limits.max_attribute_chars)
-    spans = list(_markup_spans(html))
-    depth, formatting = _peaks(chain.from_iterable(_TAG.findall(html, *span) for span in spans))
-    if depth <= limits.max_depth and formatting <= limits.max_open_formatting:
+    depth, formatting, recreated = _peaks(_TAG.findall(html))
+    if (
+        depth <= limits.max_depth
+        and formatting <= limits.max_open_formatting
+        and recreated <= _RECREATE_BUDGET
+    ):
         return html
-    tokens = [
-        (match.start(), match.end(), match.group(1))
-        for span in spans
-        for match in _TAG.finditer(html, *span)
-    ]
-    return _rewrite(html, tokens, limits.max_depth, limits.max_open_formatting)
+    return _rewrite(html, limits.max_depth, limits.max_open_formatting)
 
 
 def check_elements(html: str, limit: int) -> None:
@@ -116,37 +117,21 @@ def strip_giant_attributes(html: str, limit: int) -> str:
     return _giant_attribute(limit).sub('=""', html)
 
 
-def _markup_spans(html: str) -> Iterator[tuple[int, int]]:
-    """The stretches of the page that hold markup: all but comments and script-like content."""
-    pos = 0
-    size = len(html)
-    while pos < size:
-        raw = _RAW_START.search(html, pos)
-        if raw is None:
-            yield pos, size
-            return
-        yield pos, raw.start()
-        name = raw.group(1)
-        if name is None:
-            close = html.find("-->", raw.end())
-            pos = size if close < 0 else close + 3
-        elif name.lower() == "plaintext":
-            return
-        else:
-            pos = _raw_end(html, name.lower(), raw.end())
-
-
-@functools.lru_cache(maxsize=16)
-def _closing(name: str) -> re.Pattern[str]:
-    return re.compile(f"</{name}", re.IGNORECASE)
-
-
-def _raw_end(html: str, name: str, pos: int) -> int:
-    close = html.find("</" + name, pos)
-    if close < 0:
-        found = _closing(name).search(html, pos)
-        return len(html) if found is None else found.start()
-    return close
+def _markup_tags(html: str) -> list[tuple[int, int, str]]:
+    """Tags outside script-like content: (start, end of the name, "name" or "/name")."""
+    tags: list[tuple[int, int, str]] = []
+    raw_end = ""
+    for match in _TAG.finditer(html):
+        token = match.group(1)
+        if raw_end:
+            if token[0] == "/" and token.lower() == raw_end:
+                raw_end = ""
+            continue
+        if _kind(token) == _RAW_START:
+            raw_end = "/" + token.lower()
+            continue
+        tags.append((match.start(), match.end(), token))
+    return tags
 
 
 def _kind(token: str) -> int:
@@ -168,10 +153,18 @@ def _peaks(tokens: Iterable[str]) -> tuple[int, int, int]:
     """
     kinds = _KIND.get
     depth = formatting = max_depth = max_formatting = recreated = 0
+    raw_end = ""
     for token in tokens:
+        if raw_end:
+            if token[0] == "/" and token.lower() == raw_end:
+                raw_end = ""
+            continue
         kind = kinds(token)
         if kind is None:
             kind = _kind(token)
+        if kind == _RAW_START:
+            raw_end = "/" + token.lower()
+            continue
         if kind == _FMT_START:
             formatting += 1
             if formatting > max_formatting:
@@ -191,7 +184,8 @@ def _peaks(tokens: Iterable[str]) -> tuple[int, int, int]:
     return max_depth, max_formatting, recreated
 
 
-def _rewrite(html: str, tokens: list[tuple[int, int, str]], max_depth: int, max_fmt: int) -> str:
+def _rewrite(html: str, max_depth: int, max_fmt: int) -> str:
+    tokens = _markup_tags(html)
     drop = _deep_tags(tokens, max_depth) | _surplus_formatting(tokens, max_fmt)
     if not drop:
         return html
@@ -254,44 +248,53 @@ def _deep_tags(tokens: list[tuple[int, int, str]], max_depth: int) -> set[int]:
 
 
 def _surplus_formatting(tokens: list[tuple[int, int, str]], max_fmt: int) -> set[int]:
-    """Formatting start tags to drop so that at most ``max_fmt`` are open at once: first the
-    ones never closed, then any beyond the cap, with their end tags."""
-    items = [
-        (index, token[0] == "/", token.lstrip("/").lower())
-        for index, (_, _, token) in enumerate(tokens)
-        if abs(_kind(token)) == _FMT_START
-    ]
+    """Formatting start tags to drop, with their end tags: the ones never closed, any beyond
+    ``max_fmt`` open at once, and the ones open when the re-creation budget runs out."""
+    kinds = [_kind(token) for _, _, token in tokens]
+    names = [token.lstrip("/").lower() if abs(kind) == _FMT_START else "" for kind, (_, _, token)
+             in zip(kinds, tokens, strict=True)]
+    drop = _never_closed(kinds, names)
     opened: dict[str, list[int]] = {}
-    peak = count = 0
-    for index, is_end, name in items:
-        stack = opened.setdefault(name, [])
-        if not is_end:
-            stack.append(index)
-            count += 1
-            peak = max(peak, count)
-        elif stack:
-            stack.pop()
-            count -= 1
-    if peak <= max_fmt:
-        return set()
-    drop = {index for stack in opened.values() for index in stack}
-    open_count: dict[str, int] = {}
     dropped: dict[str, int] = {}
-    count = 0
-    for index, is_end, name in items:
+    count = recreated = 0
+    for index, kind in enumerate(kinds):
+        if abs(kind) != _FMT_START:
+            recreated += count
+            if recreated > _RECREATE_BUDGET:
+                for name, stack in opened.items():
+                    drop.update(stack)
+                    dropped[name] = dropped.get(name, 0) + len(stack)
+                    stack.clear()
+                count = recreated = 0
+            continue
         if index in drop:
             continue
-        if not is_end:
+        name = names[index]
+        stack = opened.setdefault(name, [])
+        if kind == _FMT_START:
             if count >= max_fmt:
                 drop.add(index)
                 dropped[name] = dropped.get(name, 0) + 1
             else:
+                stack.append(index)
                 count += 1
-                open_count[name] = open_count.get(name, 0) + 1
         elif dropped.get(name):
             dropped[name] -= 1
             drop.add(index)
-        elif open_count.get(name):
-            open_count[name] -= 1
+        elif stack:
+            stack.pop()
             count -= 1
     return drop
+
+
+def _never_closed(kinds: list[int], names: list[str]) -> set[int]:
+    """Formatting start tags that no end tag of their name closes."""
+    opened: dict[str, list[int]] = {}
+    for index, kind in enumerate(kinds):
+        if kind == _FMT_START:
+            opened.setdefault(names[index], []).append(index)
+        elif kind == _FMT_END:
+            stack = opened.get(names[index])
+            if stack:
+                stack.pop()
+    return {index for stack in opened.values() for index in stack}

@@ -102,8 +102,13 @@ def _records(
         nonlocal alt, pending
         content = pending
         lead: list[Line] = []
+        trail: list[Line] = []
         if alt is None and len(content) > 3:
+            # age-closed without an alt: what precedes the last three lines are headings
             lead, content = content[:-3], content[-3:]
+        elif alt is not None and age is None and len(content) > 3:
+            # alt-opened and not closed by an age: what follows three lines is page furniture
+            content, trail = content[:3], content[3:]
         headings.extend(line.text for line in lead)
         if content and len(content) <= MAX_RECORD_LINES and (alt is not None or age is not None):
             used = [line.index for line in content]
@@ -120,6 +125,7 @@ def _records(
             records.append((record, used))
         else:
             headings.extend(line.text for line in content)
+        headings.extend(line.text for line in trail)
         alt, pending = None, []
 
     for line in lines:

@@ -14,7 +14,7 @@ from pressclip.extractors.html.meta.agencies import agency_name
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of, types_of
 from pressclip.extractors.html.meta.tags import Tags
 from pressclip.extractors.html.meta.visible import Visible
-from pressclip.signals.bylines import looks_like_person, parse_byline, same_name
+from pressclip.signals.bylines import looks_like_org, looks_like_person, parse_byline, same_name
 
 _META_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -90,8 +90,9 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
            publisher: str | None, strict: bool, persons: set[str]) -> list[str]:
     """Names from byline texts; ``single`` takes only the first text that yields names.
 
-    A name equal to the site name is dropped, unless JSON-LD types it Person, it reads like a
-    person's name and it is not the publisher's (personal sites are named after their author). ``strict`` (visible
+    A name equal to the site name is dropped unless it reads like a person's name (several
+    capitalised words, no organisation word) and is not the publisher organisation's: personal
+    sites are named after their author. ``strict`` (visible
     sources) keeps only names that read like a person's.
     """
     out: list[str] = []
@@ -100,9 +101,7 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
         names = []
         declared = text in persons
         for n in parse_byline(text):
-            if _is_site(n, sites) and not (
-                declared and looks_like_person(n) and not (publisher and same_name(n, publisher))
-            ):
+            if _is_site(n, sites) and not _personal_site(n, publisher, declared=declared):
                 continue
             if strict and not looks_like_person(n):
                 continue
@@ -123,6 +122,13 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
         if single and out:
             break
     return out
+
+
+def _personal_site(name: str, publisher: str | None, *, declared: bool) -> bool:
+    """Whether a name equal to the site's is still a person: a personal site or blog."""
+    if not looks_like_person(name) or len(name.split()) < 2 or looks_like_org(name):
+        return False
+    return declared or not (publisher and same_name(name, publisher))
 
 
 def _is_site(name: str, sites: list[str]) -> bool:
