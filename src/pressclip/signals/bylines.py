@@ -97,8 +97,6 @@ _CREDIT = re.compile(
 _LABEL = re.compile(r"^([^\W\d_][\w ]{0,20})\s*[:：]\s*(.+)$")
 # Lower-case words after a name that start a category or place ("Jane Roe in Politics").
 _CUT_WORDS = {"in", "on", "at", "im", "em", "for", "from", "with", "via", "über", "für"}
-_DIGITS = re.compile(r"\d")
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str, ...]:
@@ -167,14 +165,14 @@ def clean_name(part: str) -> str | None:
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]
     for i, w in enumerate(words):
-        if _DIGITS.search(w):
+        if any(ch.isdigit() for ch in w):
             words = words[:i]
             while words and month_number(words[-1].strip(",.")) is not None:
                 words.pop()
             break
     words = _trim_roles(words)
     name = " ".join(words).strip(" .:,;|-–—")
-    if not name or len(name) > 60 or not _LETTER.search(name):
+    if not name or len(name) > 60 or not name[0].isalpha() or "@" in name:
         return None
     if name.casefold() in _JUNK or _USERNAME.match(name):
         return None

@@ -27,7 +27,7 @@ NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
 _BOILERPLATE_LINE = re.compile(
-    r"^(?:advertisement|advertising|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
+    r"^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
     r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|continue reading|"
     r"read full article|click here|sign up|subscribe|skip to content|back to top|loading\.*|"
     r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
@@ -249,13 +249,48 @@ def select_body(
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     norm_headline = _norm(headline) if headline else None
+    linky: list[TextBlock] = []
     for block in inside:
-        if block.list_id in teaser_lists or _drop(block, container, norm_headline, is_furniture):
+        if block.list_id in teaser_lists:
             dropped.append(block)
-        else:
+            continue
+        reason = _drop(block, container, norm_headline, is_furniture)
+        if reason is None:
             kept.append(block)
+        else:
+            dropped.append(block)
+            if reason == "links":
+                linky.append(block)
     kept = _trim_edges(kept, dropped)
+    kept = _restore_linked_sentences(kept, dropped, linky)
     return Selection(body=kept, dropped=dropped, container=container)
+
+
+def _restore_linked_sentences(
+    kept: list[TextBlock], dropped: list[TextBlock], linky: list[TextBlock]
+) -> list[TextBlock]:
+    """Put back link-heavy sentences that sit between article paragraphs.
+
+    Some sites link half the words of a paragraph; between two prose paragraphs such a block
+    is text, not a link list.
+    """
+    prose = [b.index for b in kept if is_prose(b)]
+    if not prose or not linky:
+        return kept
+    first, last = prose[0], prose[-1]
+    back = [
+        b
+        for b in linky
+        if first < b.index < last
+        and b.link_density <= 0.85
+        and len(b.text) >= 80
+        and _SENTENCE_END.search(b.text)
+    ]
+    if not back:
+        return kept
+    restored = {id(b) for b in back}
+    dropped[:] = [b for b in dropped if id(b) not in restored]
+    return sorted([*kept, *back], key=lambda b: b.index)
 
 
 def _teaser_lists(blocks: Sequence[TextBlock]) -> set[int]:
@@ -276,21 +311,24 @@ def _drop(
     container: Container,
     headline: str | None,
     is_furniture: Callable[[TextBlock], bool] | None,
-) -> bool:
+) -> str | None:
+    """Why a block inside the container is not article text, or None to keep it."""
     region_inside = block.region is not None and block.region_depth > container.depth
     if region_inside and block.region in DROP_REGIONS:
-        return True
+        return str(block.region)
     if block.in_figure:
-        return True
+        return "figure"
     if block.tag == "h1" or (headline is not None and _norm(block.text) == headline):
-        return True
+        return "headline"
     if region_inside and block.region == "meta" and not is_prose(block):
-        return True
-    if block.link_density > (0.8 if block.tag in HEADINGS else 0.5):
-        return True
+        return "meta"
+    if block.link_density > (0.8 if block.tag in HEADINGS or block.in_quote else 0.5):
+        return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
-        return True
-    return is_furniture is not None and is_furniture(block)
+        return "boilerplate"
+    if is_furniture is not None and is_furniture(block):
+        return "furniture"
+    return None
 
 
 def _trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:

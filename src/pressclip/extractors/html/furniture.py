@@ -366,13 +366,12 @@ def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
 # One cheap pass over containers and headings; only containers whose attributes hint at a
 # rail or a sponsored widget are classified.
 _SCAN = "div, section, aside, article, ul, ol, h2, h3, h4, h5"
-_HINT_WORDS = (
-    "relat", "recommend", "recomend", "sponsor", "promot", "paid", "partner", "taboola",
-    "outbrain", "native", "advertorial", "most", "popular", "trending", "more", "read", "also",
-    "recirc", "teaser", "list", "feed", "grid", "empfehl", "anzeige", "lesetipp", "mehr", "leia",
-    "mais", "meist", "weitere", "publici", "patrocin", "branded", "mgid", "plista", "card",
-    "relacionad", "zergnet", "revcontent",
-)
+_HINT = re.compile(
+    r"relat|recommend|recomend|sponsor|promot|paid|partner|taboola|outbrain|native|advertorial|"
+    r"most|popular|trending|more|read|also|recirc|teaser|list|feed|grid|empfehl|anzeige|"
+    r"lesetipp|mehr|leia|mais|meist|weitere|publici|patrocin|branded|mgid|plista|card|"
+    r"relacionad|zergnet|revcontent"
+)  # run on lower-cased values: no re.IGNORECASE, which makes alternations slow
 
 
 def _hinted(attrs: dict[str, str | None]) -> bool:
@@ -381,8 +380,7 @@ def _hinted(attrs: dict[str, str | None]) -> bool:
             continue
         if name not in ("class", "id", "aria-label") and not name.startswith("data-"):
             continue
-        lowered = value.lower()
-        if any(word in lowered for word in _HINT_WORDS):
+        if _HINT.search(value.lower()):
             return True
         if name == "aria-label" and label_kind(value):
             return True
@@ -400,14 +398,12 @@ _SPONSOR_CLASS = re.compile(
 _HEAD_CLASS = re.compile(r"headline|title")
 _LEAF_TAGS = frozenset({"span", "div", "p", "small"})
 
-_SPACE = re.compile(r"\s+")
 
 
 def _clean(text: str | None) -> str | None:
     if not text:
         return None
-    text = _SPACE.sub(" ", text).strip()
-    return text or None
+    return " ".join(text.split()) or None
 
 
 def _resolve(href: str | None, base_url: str | None) -> str | None:
@@ -527,8 +523,15 @@ def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
 Element = tuple[LexborNode, str, str]  # (node, tag, lower-cased class)
 
 
+_MAX_CARD_ELEMENTS = 150
+
+
 def _elements(node: LexborNode) -> list[Element]:
-    return [(n, n.tag or "", (n.attributes.get("class") or "").lower()) for n in node.css("*")]
+    """The card's elements (the first 150: a card is small; a huge one is read in part)."""
+    return [
+        (n, n.tag or "", (n.attributes.get("class") or "").lower())
+        for n in node.css("*")[:_MAX_CARD_ELEMENTS]
+    ]
 
 
 def _text(node: LexborNode) -> str | None:
@@ -597,7 +600,7 @@ def _description(elements: list[Element], exclude: set[str]) -> str | None:
     return None
 
 
-_ICON_ALT = re.compile(r"\b(?:icon|bullet|logo|avatar|arrow|placeholder|spacer)\b", re.I)
+_ICON_ALT = re.compile(r"\b(?:icon|bullet|logo|avatar|arrow|placeholder|spacer)\b")
 
 
 def _image_alt(elements: list[Element]) -> str | None:
@@ -605,7 +608,7 @@ def _image_alt(elements: list[Element]) -> str | None:
         if tag != "img":
             continue
         alt = _clean(html.unescape(node.attributes.get("alt") or ""))
-        if alt and not _ICON_ALT.search(alt):
+        if alt and not _ICON_ALT.search(alt.lower()):
             return alt
     return None
 

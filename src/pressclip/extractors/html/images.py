@@ -20,15 +20,15 @@ _SHARED_SPLITTER = True
 
 __all__ = ["extract_images", "split_credit"]
 
-_SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 # --- URLs ---------------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(
-    r"^(?:data:|about:)|(?:placeholder|blank|spacer|transparent|lazy|loading|1x1|pixel|"
-    r"empty|dummy|default)[\w-]*\.(?:gif|png|jpe?g|svg|webp)(?:$|\?)",
-    re.IGNORECASE,
+# Regexes below run on lower-cased text without re.IGNORECASE: case-folding matching
+# disables the first-character scan and makes alternations slow on long URLs.
+_PLACEHOLDER_NAME = re.compile(
+    r"(?:placeholder|blank|spacer|transparent|lazy|loading|1x1|pixel|empty|dummy|default)"
+    r"[\w-]*\.(?:gif|png|jpe?g|svg|webp)$"
 )
 _LAZY_ATTRS = (
     "data-src",
@@ -68,7 +68,13 @@ def _largest(srcset: str) -> str | None:
 
 
 def _usable(url: str | None) -> bool:
-    return bool(url) and not _PLACEHOLDER.search(url or "")
+    if not url:
+        return False
+    lowered = url[:400].lower()
+    if lowered.startswith(("data:", "about:")):
+        return False
+    name = lowered.split("?", 1)[0].rsplit("/", 1)[-1]
+    return not _PLACEHOLDER_NAME.search(name)
 
 
 def _image_url(img: LexborNode) -> str | None:
@@ -104,15 +110,13 @@ def _from_srcset(attrs: dict[str, str | None]) -> str | None:
 
 _NOT_PHOTO = re.compile(
     r"logo|avatar|icon|sprite|spacer|badge|emoji|gravatar|favicon|author|profile|mugshot|"
-    r"tracking|beacon|pixel|thumb-?nail-author|headshot",
-    re.IGNORECASE,
+    r"tracking|beacon|pixel|headshot"
 )
-_NOT_PHOTO_ALT = re.compile(r"\b(?:avatar|logo|icon)\b", re.IGNORECASE)
-_PERSON_BOX = re.compile(r"author|byline|avatar|profile|contributor|autor|writer", re.IGNORECASE)
+_NOT_PHOTO_ALT = re.compile(r"\b(?:avatar|logo|icon)\b")
+_PERSON_BOX = re.compile(r"author|byline|avatar|profile|contributor|autor|writer")
 _TRACKER = re.compile(
     r"doubleclick|scorecardresearch|/pixel|pixel\.|facebook\.com/tr|analytics|/b/ss/|"
-    r"\bbeacon|counter\.|ivwbox|/1x1",
-    re.IGNORECASE,
+    r"\bbeacon|counter\.|ivwbox|/1x1"
 )
 _DIGITS = re.compile(r"\d+")
 
@@ -135,24 +139,26 @@ def _skip(img: LexborNode, url: str) -> bool:
     parent = img.parent
     if parent is not None and parent.tag in ("picture", "a", "span", "div"):
         marks += " " + " ".join(v for k in ("class", "id") if (v := parent.attributes.get(k)))
-    if marks.strip() and _NOT_PHOTO.search(marks):
+    if marks.strip() and _NOT_PHOTO.search(marks.lower()):
         return True
     alt = attrs.get("alt")
-    if alt and _NOT_PHOTO_ALT.search(alt):
+    if alt and _NOT_PHOTO_ALT.search(alt.lower()):
         return True
-    path = url.split("?", 1)[0]
+    lowered = url[:400].lower()
+    path = lowered.split("?", 1)[0]
     name = path.rsplit("/", 1)[-1]
-    if _NOT_PHOTO.search(name) or _TRACKER.search(url) or _tiny_in_url(url):
+    if _NOT_PHOTO.search(name) or _TRACKER.search(lowered) or _tiny_in_url(lowered):
         return True
-    return path.lower().endswith((".svg", ".ico"))
+    return path.endswith((".svg", ".ico"))
 
 
-_URL_SIZE = re.compile(r"[?&](?:w|h|width|height)=(\d+)", re.IGNORECASE)
+_URL_SIZE = re.compile(r"[?&](?:w|h|width|height)=(\d+)")
 _URL_BOX = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{2,4})[_/]")
 
 
 def _tiny_in_url(url: str) -> bool:
     """A thumbnail size written into the URL ("?w=40", "96x96", "w128_h128")."""
+    url = url[:400].lower()
     for match in _URL_SIZE.finditer(url):
         if int(match.group(1)) < 100:
             return True
@@ -313,7 +319,7 @@ def _head(text: str, end: int) -> str | None:
 
 
 _FIGURE_HINT = re.compile(
-    r"figure|image|img|photo|picture|media|foto|bild|visual|hero|lead|gallery|slide", re.I
+    r"figure|image|img|photo|picture|media|foto|bild|visual|hero|lead|gallery|slide"
 )
 # Class words of caption and credit elements (matched on the lower-cased class attribute; one
 # Python pass over a holder's elements is cheaper than a list of CSS substring selectors).
@@ -398,7 +404,7 @@ def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
             return node
         if hinted is None:
             marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
-            if marks and _FIGURE_HINT.search(marks):
+            if marks and _FIGURE_HINT.search(marks.lower()):
                 hinted = node
         if at_stop:
             break
@@ -568,7 +574,7 @@ def _caption_and_credit(
 
 # --- scopes -------------------------------------------------------------------------------------
 
-_LEAD_HINT = re.compile(r"hero|lead|media|image|figure|photo|visual|top|header|picture", re.I)
+_LEAD_HINT = re.compile(r"hero|lead|media|image|figure|photo|visual|top|header|picture")
 
 
 def _lead_nodes(main: LexborNode) -> list[LexborNode]:
@@ -596,7 +602,8 @@ def _lead_nodes(main: LexborNode) -> list[LexborNode]:
                     marks = " ".join(
                         v for k in ("class", "id") if (v := sibling.attributes.get(k))
                     )
-                    if marks and _LEAD_HINT.search(marks) and furniture_kind(sibling) is None:
+                    hint = marks and _LEAD_HINT.search(marks.lower())
+                    if hint and furniture_kind(sibling) is None:
                         found.append(sibling)
             sibling = sibling.prev
         node = node.parent
@@ -618,7 +625,7 @@ def _in_furniture(img: LexborNode, stop: LexborNode, cache: dict[int, bool]) -> 
         if node.tag not in ("figure", "picture", "a", "p", "span"):
             kind = furniture_kind(node)
             marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
-            if kind is not None or (marks and _PERSON_BOX.search(marks)):
+            if kind is not None or (marks and _PERSON_BOX.search(marks.lower())):
                 result = True
                 break
         node = node.parent

@@ -105,8 +105,10 @@ def check_elements(html: str, limit: int) -> None:
 
 @functools.lru_cache(maxsize=8)
 def _giant_attribute(limit: int) -> re.Pattern[str]:
+    # name=value after white space, the value quoted or not; a quoted value may not run over
+    # a "<", so a stray quote in text or script never swallows markup.
     return re.compile(
-        rf"""=(\s*)(?:"[^"]{{{limit},}}"|'[^']{{{limit},}}'|[^\s"'<>=`]{{{limit},}})"""
+        rf"""(\s[\w:.-]+\s*=\s*)(?:"[^"<]{{{limit},}}"|'[^'<]{{{limit},}}'|[^\s"'<>=`]{{{limit},}})"""
     )
 
 
@@ -114,7 +116,10 @@ def strip_giant_attributes(html: str, limit: int) -> str:
     """Empty attribute values longer than ``limit`` characters (data: URIs, serialised state)."""
     if len(html) <= limit:
         return html
-    return _giant_attribute(limit).sub('=""', html)
+    pattern = _giant_attribute(limit)
+    if pattern.search(html) is None:
+        return html
+    return pattern.sub(r'\1""', html)
 
 
 def _markup_tags(html: str) -> list[tuple[int, int, str]]:

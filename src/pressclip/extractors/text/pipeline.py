@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 MIN_BODY_CHARS = 120  # effective characters of prose below which a page holds no article
 MIN_BODY_SCORE = 1.5
-_WORD = re.compile(r"\w+")
+_BULLET = re.compile(r"^(?:[•·◦▪■●‣*–-]|\d{1,2}[.)])\s")
 
 
 def _names(bylines: Sequence[str]) -> tuple[Person, ...]:
@@ -60,7 +60,30 @@ def _body_lines(
         if is_alt_line(line) and line.words <= 3:
             continue
         kept.append(line)
-    return kept, images, copyright_lines
+    return _drop_link_runs(kept), images, copyright_lines
+
+
+LINK_RUN = 3  # consecutive non-sentence lines that make an inline list of links
+
+
+def _is_link_like(line: Line) -> bool:
+    return not line.terminal and line.eff_len < 120 and not _BULLET.match(line.text)
+
+
+def _drop_link_runs(body: list[Line]) -> list[Line]:
+    """Body lines without inline runs of link-like lines ("Related" boxes, more-from lists)."""
+    out: list[Line] = []
+    run: list[Line] = []
+    for line in [*body, None]:
+        if line is not None and _is_link_like(line):
+            run.append(line)
+            continue
+        if len(run) < LINK_RUN:
+            out.extend(run)
+        run = []
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def _not_article(
