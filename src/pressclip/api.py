@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pressclip._errors import EmptyInputError, LimitExceededError
-from pressclip.decode import decode, sniff_not_a_page
+from pressclip._errors import EmptyInputError, LimitExceededError, UsageError
+from pressclip.decode import clean_text, decode, reject_binary, sniff_not_a_page
 from pressclip.detect import detect_input_type
 from pressclip.model import Article
-from pressclip.settings import DEFAULT, InputTypeChoice, Settings
+from pressclip.settings import DEFAULT, InputTypeChoice, Limits, Settings
 
 
 def extract(
@@ -22,7 +22,8 @@ def extract(
     ``data`` is ``str`` or ``bytes``; bytes are decoded from the BOM, the declared charset and
     the content. Raises :class:`pressclip.InputError` for input that is not a page and
     :class:`pressclip.LimitExceededError` when a limit is hit; a page without an article gives
-    an ``Article`` with ``extraction.is_article`` false and the reason.
+    an ``Article`` with ``extraction.is_article`` false and the reason. The time and memory
+    limits hold where pages run in a worker process (:mod:`pressclip.batch`, the CLI).
     """
     base = settings or DEFAULT
     changes: dict[str, object] = {}
@@ -33,19 +34,7 @@ def extract(
     if reference_time is not None:
         changes["reference_time"] = reference_time
     settings = base.replace(**changes) if changes else base
-    limits = settings.limits
-
-    if len(data) > limits.max_bytes:
-        raise LimitExceededError(
-            "max_bytes", f"input is {len(data):,} bytes, over the limit of {limits.max_bytes:,}"
-        )
-    charset: str | None = None
-    if isinstance(data, bytes):
-        text, charset = decode(data)
-    else:
-        text = data
-    if not text.strip():
-        raise EmptyInputError("input is empty or white space only")
+    text, charset = prepare_text(data, settings.limits)
     kind = settings.input_type
     if kind == "auto":
         sniff_not_a_page(text)
@@ -57,3 +46,35 @@ def extract(
     from pressclip.extractors.text import extract_text
 
     return extract_text(text, settings, charset=charset)
+
+
+def prepare_text(data: str | bytes, limits: Limits) -> tuple[str, str | None]:
+    """The pre-checks: size, emptiness, binary data, charset; the clean text and its charset."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        _check_size(len(raw), limits)
+        text, charset = decode(raw)
+    elif isinstance(data, str):
+        _check_size(_utf8_size(data, limits.max_bytes), limits)
+        if "\x00" in data[:4096]:
+            reject_binary(data[:65_536].encode("utf-8", "surrogatepass"))
+        text, charset = clean_text(data), None
+    else:
+        raise UsageError(f"extract() takes str or bytes, not {type(data).__name__}")
+    if not text.strip():
+        raise EmptyInputError("input is empty or white space only")
+    return text, charset
+
+
+def _utf8_size(text: str, limit: int) -> int:
+    """The UTF-8 size of ``text``, computed only when it could be over ``limit``."""
+    if len(text) > limit or (len(text) * 4 > limit and not text.isascii()):
+        return len(text.encode("utf-8", "surrogatepass"))
+    return len(text)
+
+
+def _check_size(size: int, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise LimitExceededError(
+            "max_bytes", f"input is {size:,} bytes, over the limit of {limits.max_bytes:,}"
+        )

@@ -244,7 +244,7 @@ def _is_cjk(char: str) -> bool:
 
 
 def _key(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
+    return re.sub(r"[\W_]+", " ", name.casefold()).strip()
 
 
 def same_name(a: str, b: str) -> bool:

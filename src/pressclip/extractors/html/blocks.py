@@ -124,8 +124,8 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     if attrs.get("itemprop") == "articleBody":
         return None, True
     if "hidden" in attrs:
-        # Not skipped: streaming renderers park the whole article in a hidden element.
-        return "hidden", False
+        # Not a region: streaming renderers park the whole article in a hidden element.
+        return None, False
     if attrs.get("aria-hidden") == "true":
         return "skip", False
     style = attrs.get("style")

@@ -24,7 +24,14 @@ FurnitureKind = Literal[
     "related", "sponsored", "share", "newsletter", "comments", "nav", "cookie", "ad"
 ]
 
-__all__ = ["Furniture", "FurnitureKind", "extract_furniture", "furniture_kind"]
+__all__ = [
+    "Furniture",
+    "FurnitureKind",
+    "attribute_kind",
+    "extract_furniture",
+    "furniture_kind",
+    "label_kind",
+]
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -316,7 +323,16 @@ def furniture_kind(node: LexborNode) -> FurnitureKind | None:
     return None if _holds_article(node, kind) else kind
 
 
-def _kind(node: LexborNode) -> FurnitureKind | None:
+def attribute_kind(node: LexborNode) -> FurnitureKind | None:
+    """furniture_kind from the node's own tag and attributes only (no look at its children but
+    the check that it does not hold the article): for callers walking many ancestors."""
+    kind = _kind(node, shallow=True)
+    if kind is None or (kind == "nav" and node.tag == "nav"):
+        return kind
+    return None if _holds_article(node, kind) else kind
+
+
+def _kind(node: LexborNode, *, shallow: bool = False) -> FurnitureKind | None:
     tag = node.tag
     if tag is None or tag in _NEVER:
         return None
@@ -333,7 +349,7 @@ def _kind(node: LexborNode) -> FurnitureKind | None:
     label = attrs.get("aria-label")
     if label and (kind := label_kind(label)) is not None:
         return kind
-    if tag not in _CONTAINERS:
+    if shallow or tag not in _CONTAINERS:
         return None
     if (kind := _first_label(node)) is not None:
         return kind
@@ -346,18 +362,33 @@ _LONG_PARAGRAPH = 200
 
 
 def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
-    """The node holds the story itself: its headline, its articleBody, or (except for a comment
-    thread, which is long prose too) four or more long paragraphs."""
-    if node.css_first("h1, [itemprop=articleBody]") is not None:
+    """The node holds the story itself: its headline (an h1 that is no link), its articleBody,
+    or (except for a comment thread, which is long prose too) four or more long paragraphs,
+    more than twice as many as story links (a rail of teasers with long summaries is no story).
+    """
+    if node.css_first("[itemprop=articleBody]") is not None:
         return True
+    for h1 in node.css("h1"):
+        if h1.css_first("a") is None and not _in_link(h1, node):
+            return True
     if kind == "comments":
         return False
     long = 0
     for paragraph in node.css("p"):
         if len(paragraph.text()) >= _LONG_PARAGRAPH:
             long += 1
-            if long >= 4:
-                return True
+    if long < 4:
+        return False
+    stories = sum(1 for a in node.css("a[href]") if is_headline_text(a.text()))
+    return long > 2 * stories
+
+
+def _in_link(node: LexborNode, stop: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != stop.mem_id:
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
     return False
 
 
@@ -366,25 +397,30 @@ def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
 # One cheap pass over containers and headings; only containers whose attributes hint at a
 # rail or a sponsored widget are classified.
 _SCAN = "div, section, aside, article, ul, ol, h2, h3, h4, h5"
+# Containers worth classifying in extract_furniture: attribute values holding one of these
+# stems (a fast prefilter on lower-cased text; furniture_kind decides). No re.IGNORECASE:
+# case-folding disables the first-character scan and makes alternations several times slower.
 _HINT = re.compile(
-    r"relat|recommend|recomend|sponsor|promot|paid|partner|taboola|outbrain|native|advertorial|"
-    r"most|popular|trending|more|read|also|recirc|teaser|list|feed|grid|empfehl|anzeige|"
-    r"lesetipp|mehr|leia|mais|meist|weitere|publici|patrocin|branded|mgid|plista|card|"
-    r"relacionad|zergnet|revcontent"
-)  # run on lower-cased values: no re.IGNORECASE, which makes alternations slow
+    r"relat|recommend|recomend|sponsor|promot|paid|partner|taboola|outbrain|native|advert|"
+    r"most|popular|trending|more|read|also|recirc|teaser|stories|empfehl|anzeige|lesetipp|"
+    r"mehr|leia|mais|meist|weitere|publici|patrocin|branded|mgid|plista|zergnet|revcontent"
+)
 
 
 def _hinted(attrs: dict[str, str | None]) -> bool:
-    for name, value in attrs.items():
-        if not value or len(value) > 200:
-            continue
-        if name not in ("class", "id", "aria-label") and not name.startswith("data-"):
-            continue
-        if _HINT.search(value.lower()):
-            return True
-        if name == "aria-label" and label_kind(value):
-            return True
-    return False
+    values = [
+        value
+        for name, value in attrs.items()
+        if value
+        and len(value) < 200
+        and (name in ("class", "id", "aria-label") or name.startswith("data-"))
+    ]
+    if not values:
+        return False
+    if _HINT.search(" ".join(values).lower()):
+        return True
+    label = attrs.get("aria-label")
+    return bool(label) and label_kind(label or "") is not None
 
 
 # Card parts by class word (matched in Python on one list of the card's elements: cheaper than
@@ -397,7 +433,6 @@ _SPONSOR_CLASS = re.compile(
 )
 _HEAD_CLASS = re.compile(r"headline|title")
 _LEAF_TAGS = frozenset({"span", "div", "p", "small"})
-
 
 
 def _clean(text: str | None) -> str | None:
@@ -433,7 +468,7 @@ def _container_of(heading: LexborNode, kind: FurnitureKind) -> LexborNode | None
         links = node.css("a[href]")
         if kind == "sponsored" and links:
             return node
-        if sum(1 for a in links if is_headline_text(a.text())) >= 1:
+        if any(is_headline_text(a.text()) for a in links):
             return node
         node = node.parent
     return None
@@ -521,8 +556,6 @@ def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
 
 
 Element = tuple[LexborNode, str, str]  # (node, tag, lower-cased class)
-
-
 _MAX_CARD_ELEMENTS = 150
 
 

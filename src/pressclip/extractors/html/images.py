@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pressclip.extractors.html.furniture import furniture_kind, is_headline_text
+from pressclip.extractors.html.furniture import attribute_kind, is_headline_text
 from pressclip.model import Image
 from pressclip.signals.credits import split_credit as shared_split_credit
 
@@ -135,6 +135,8 @@ def _skip(img: LexborNode, url: str) -> bool:
         return True
     if width == 0 and height == 0:
         return True
+    if width is not None and height is not None and width * height < 200 * 150:
+        return True  # a thumbnail
     marks = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
     parent = img.parent
     if parent is not None and parent.tag in ("picture", "a", "span", "div"):
@@ -170,11 +172,13 @@ def _tiny_in_url(url: str) -> bool:
 
 
 def _links_away(img: LexborNode) -> bool:
-    """The image is part of a teaser card: its link's target is also linked with a headline."""
+    """The image is part of a teaser card: it sits in a link, and that link or a link next to
+    it reads like a headline (an article figure links to a larger copy or a gallery, and its
+    caption is no link)."""
     node = img.parent
     link: LexborNode | None = None
-    for _ in range(3):
-        if node is None or node.tag == "figure":
+    for _ in range(4):
+        if node is None or node.tag in ("figure", "article", "main", "body"):
             return False
         if node.tag == "a":
             link = node
@@ -192,8 +196,7 @@ def _links_away(img: LexborNode) -> bool:
         if card is None or card.tag in ("figure", "body", "main", "article"):
             return False
         for other in card.css("a[href]"):
-            same = (other.attributes.get("href") or "").strip() == href
-            if same and other.mem_id != link.mem_id and is_headline_text(other.text(separator=" ")):
+            if other.mem_id != link.mem_id and is_headline_text(other.text(separator=" ")):
                 return True
         card = card.parent
     return False
@@ -603,7 +606,7 @@ def _lead_nodes(main: LexborNode) -> list[LexborNode]:
                         v for k in ("class", "id") if (v := sibling.attributes.get(k))
                     )
                     hint = marks and _LEAD_HINT.search(marks.lower())
-                    if hint and furniture_kind(sibling) is None:
+                    if hint and attribute_kind(sibling) is None:
                         found.append(sibling)
             sibling = sibling.prev
         node = node.parent
@@ -623,7 +626,7 @@ def _in_furniture(img: LexborNode, stop: LexborNode, cache: dict[int, bool]) -> 
             break
         path.append(key)
         if node.tag not in ("figure", "picture", "a", "p", "span"):
-            kind = furniture_kind(node)
+            kind = attribute_kind(node)
             marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
             if kind is not None or (marks and _PERSON_BOX.search(marks.lower())):
                 result = True

@@ -65,7 +65,6 @@ _KIND = _kinds()
 _TAG = re.compile(r"<(/?[A-Za-z][A-Za-z0-9:-]*)")
 
 
-
 def parse_html(html: str, limits: Limits) -> LexborHTMLParser:
     """Parse a page with lexbor, within ``limits``.
 
@@ -104,22 +103,29 @@ def check_elements(html: str, limit: int) -> None:
 
 
 @functools.lru_cache(maxsize=8)
-def _giant_attribute(limit: int) -> re.Pattern[str]:
-    # name=value after white space, the value quoted or not; a quoted value may not run over
-    # a "<", so a stray quote in text or script never swallows markup.
+def _giant_value(limit: int) -> re.Pattern[str]:
+    # A quoted value may not run over a "<", so a stray quote never swallows markup.
     return re.compile(
-        rf"""(\s[\w:.-]+\s*=\s*)(?:"[^"<]{{{limit},}}"|'[^'<]{{{limit},}}'|[^\s"'<>=`]{{{limit},}})"""
+        rf"""=(\s*)(?:"[^"<]{{{limit},}}"|'[^'<]{{{limit},}}'|[^\s"'<>=`]{{{limit},}})"""
     )
+
+
+_ATTRIBUTE_NAME = re.compile(r"\s[^\s\"'<>/=]+\s*$")
 
 
 def strip_giant_attributes(html: str, limit: int) -> str:
     """Empty attribute values longer than ``limit`` characters (data: URIs, serialised state)."""
     if len(html) <= limit:
         return html
-    pattern = _giant_attribute(limit)
+    pattern = _giant_value(limit)
     if pattern.search(html) is None:
         return html
-    return pattern.sub(r'\1""', html)
+
+    def empty(match: re.Match[str]) -> str:
+        before = html[max(0, match.start() - 200) : match.start()]
+        return '=""' if _ATTRIBUTE_NAME.search(before) else match.group(0)
+
+    return pattern.sub(empty, html)
 
 
 def _markup_tags(html: str) -> list[tuple[int, int, str]]:

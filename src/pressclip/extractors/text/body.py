@@ -20,7 +20,7 @@ LONG_SCALE = 70.0  # effective characters per point of a prose line
 MAX_LINE_GAIN = 9.0
 NEIGHBOUR_WEIGHT = 0.25
 SENTENCE_BONUS = 0.8
-PACKED_FACTOR = 0.7
+ECHO_FACTOR = 0.5
 COPYRIGHT_PENALTY = 2.0
 
 
@@ -132,20 +132,13 @@ def separated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return spans
 
 
-def _gapped_page(lines: Sequence[Line]) -> bool:
-    """The flattener separates blocks with blank lines (so a line packed between others is
-    likely a list item or a teaser, not a paragraph)."""
-    gaps = sum(1 for line in lines if line.gap_before)
-    return gaps >= 0.3 * len(lines)
-
-
 def smoothed_scores(lines: Sequence[Line]) -> list[float]:
     """Line scores, each nudged towards the weaker of its two neighbours."""
     raw = [prose_score(line) for line in lines]
-    if _gapped_page(lines):
-        for i, line in enumerate(lines):
-            if raw[i] > 0 and not line.gap_before and not line.gap_after:
-                raw[i] *= PACKED_FACTOR
+    for i in range(2, len(lines)):
+        # a line repeating one of the two before it (a widget printed twice) costs nothing more
+        if raw[i] < 0 and lines[i].text in (lines[i - 1].text, lines[i - 2].text):
+            raw[i] *= ECHO_FACTOR
     for start, end in [*dated_lists(lines), *separated_lists(lines)]:
         for i in range(start, end):
             if raw[i] > 0:

@@ -43,7 +43,6 @@ class Line:
     text: str  # stripped, inner white space collapsed
     indent: int  # leading spaces the flattener kept
     gap_before: bool  # a blank line precedes it
-    gap_after: bool  # a blank line (or the end) follows it
     eff_len: float  # effective length (wide characters weigh more)
     words: int
     letters: float  # share of letters among non-space characters
@@ -100,7 +99,6 @@ def split_lines(text: str) -> list[Line]:
                 text=t,
                 indent=indent,
                 gap_before=gap_before,
-                gap_after=i + 1 == len(kept) or kept[i + 1][2],
                 eff_len=_effective_length(t),
                 words=len(t.split(" ")),
                 letters=letters,

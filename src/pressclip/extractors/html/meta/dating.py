@@ -64,6 +64,8 @@ def choose_dates(
             (date_in_url(url), "url"),
             (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
         ])
+    if published is None and modified is not None:
+        published = modified
     if published is not None:
         sources.append(("datePublished", published[1]))
     if modified is not None:

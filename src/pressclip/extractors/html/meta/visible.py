@@ -25,6 +25,11 @@ _LEAD_LINE = re.compile(
     r"\s*:?\s+\S",
     re.IGNORECASE,
 )
+# A digit run next to a month-like word or a dotted/dashed/slashed day: worth parsing.
+_DATE_LIKE = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}\s*[年년]|\b\d{1,2}\.?\s+[^\W\d_]{3,}|"
+    r"[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+)
 _SKIP_CLASS = re.compile(
     r"comment|related|teaser|recommend|sidebar|footer|widget|share|social|newsletter|promo|"
     r"more-|-more|card|popular|trending|avatar-list|reply",
@@ -98,10 +103,16 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             text = _short_text(node, 160)
             if text and any(c.isdigit() for c in text):
                 vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), near))
-    for node in scope.css("p, span, div, address, li, a")[:300]:
+    seen_dates = {d[0] for d in vis.dates}
+    for node in scope.css("p, span, div, address, li, a, small, em, strong, h2, h3, h4, h5, h6")[:300]:
         text = _short_text(node, 200)
-        if text and _LEAD_LINE.match(text):
+        if not text:
+            continue
+        if _LEAD_LINE.match(text):
             vis.lead_lines.append(text)
+        if len(text) <= 80 and text not in seen_dates and _DATE_LIKE.search(text):
+            seen_dates.add(text)
+            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near))
 
 
 def _hint(node: LexborNode) -> str:
