@@ -126,18 +126,18 @@ def decode(data: bytes) -> tuple[str, str]:
     if wide is not None:
         return _finish(data.decode(wide, errors="replace"), wide)
     declared = declared_charset(data)
+    if declared is None and (b"\x1b$B" in data or b"\x1b$@" in data) and data.isascii():
+        declared = "iso2022_jp"  # 7-bit Japanese, recognisable by its escape sequences
     text = _decode_utf8(data)
     if text is not None and (declared in (None, "utf-8") or not data.isascii()):
         # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
         # encodings almost never form valid UTF-8 by chance.
         return _finish(text, "utf-8")
-    if declared is None and data.isascii() and (b"\x1b$B" in data or b"\x1b$@" in data):
-        declared = "iso2022_jp"  # 7-bit Japanese, recognisable by its escape sequences
-    for name in dict.fromkeys((declared, "utf-8")):
-        if name is not None:
-            mostly = _decode_mostly(data, name)
+    for candidate in dict.fromkeys((declared, "utf-8")):
+        if candidate is not None:
+            mostly = _decode_mostly(data, candidate)
             if mostly is not None:
-                return _finish(mostly, name)
+                return _finish(mostly, candidate)
     return _detect(data)
 
 

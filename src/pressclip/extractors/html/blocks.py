@@ -64,6 +64,16 @@ _GOOD_RE = re.compile(
     r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content",
     re.IGNORECASE,
 )
+# Names that say "this element is the article text": they overrule a region named above them.
+_STRONG_GOOD_RE = re.compile(
+    r"(?<![a-z])(?:article-?body|article__body|story-?body|entry-?content|post-?content|"
+    r"articlebody|article-?text|story-?text)(?![a-z])",
+    re.IGNORECASE,
+)
+_MODIFIER = re.compile(
+    r"^(?:has|with|without|no|show|hide|enable|disable|is|js|layout|template)[-_]", re.IGNORECASE
+)
+ARTICLE = "article"
 _ROLE_KIND = {
     "navigation": "nav",
     "banner": "nav",
@@ -122,7 +132,7 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     if role and role in _ROLE_KIND:
         return _ROLE_KIND[role], False
     if attrs.get("itemprop") == "articleBody":
-        return None, True
+        return ARTICLE, True
     if "hidden" in attrs:
         # Not a region: streaming renderers park the whole article in a hidden element.
         return None, False
@@ -142,7 +152,10 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
 @functools.lru_cache(maxsize=4096)
 def _region_of_names(sig: str) -> tuple[str | None, bool]:
     """Region named by a class/id string (cached: sites repeat the same few hundred)."""
-    sig = _CAMEL.sub(" ", sig)
+    # Tokens that only say the page *has* something ("has-rail-right", "with-sidebar").
+    sig = " ".join(t for t in _CAMEL.sub(" ", sig).split() if not _MODIFIER.match(t))
+    if _STRONG_GOOD_RE.search(sig):
+        return ARTICLE, True
     good = bool(_GOOD_RE.search(sig))
     match = _REGION_RE.search(sig)
     if match and not good:
@@ -210,6 +223,10 @@ class _Flattener:
         is_block = tag in BLOCK_TAGS
         if region is not None and not is_block and region not in _INLINE_REGIONS:
             region = None  # a span's class names a widget, not a page region
+        if region == ARTICLE:  # the article text itself: forget any region named above
+            inherited, inherited_depth = None, 0
+        else:
+            inherited, inherited_depth = ctx.region, ctx.region_depth
         list_id, ordered, in_list = ctx.list_id, ctx.list_ordered, ctx.in_list
         if tag in ("ul", "ol", "menu"):
             self.list_counter += 1
@@ -218,8 +235,8 @@ class _Flattener:
             in_list = True
         return _Context(
             node=node if is_block else ctx.node,
-            region=region or ctx.region,
-            region_depth=len(ctx.path) if region else ctx.region_depth,
+            region=region if region and region != ARTICLE else inherited,
+            region_depth=len(ctx.path) if region and region != ARTICLE else inherited_depth,
             good=good or ctx.good,
             in_link=ctx.in_link or tag == "a",
             list_id=list_id,

@@ -67,6 +67,17 @@ def _largest(srcset: str) -> str | None:
     return best
 
 
+def _widest(attrs: dict[str, str | None]) -> float:
+    """The largest width a srcset offers (0 without one)."""
+    widest = 0.0
+    for name in _SRCSET_ATTRS:
+        for token in (attrs.get(name) or "").split():
+            match = _DESCRIPTOR.match(token)
+            if match and match.group(2) == "w":
+                widest = max(widest, float(match.group(1)))
+    return widest
+
+
 def _usable(url: str | None) -> bool:
     if not url:
         return False
@@ -135,8 +146,9 @@ def _skip(img: LexborNode, url: str) -> bool:
         return True
     if width == 0 and height == 0:
         return True
-    if width is not None and height is not None and width * height < 200 * 150:
-        return True  # a thumbnail
+    responsive = _widest(attrs) >= 400 or (img.parent is not None and img.parent.tag == "picture")
+    if width is not None and height is not None and width * height < 200 * 150 and not responsive:
+        return True  # a thumbnail (a responsive image's size attributes only give the ratio)
     marks = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
     parent = img.parent
     if parent is not None and parent.tag in ("picture", "a", "span", "div"):
@@ -189,6 +201,9 @@ def _links_away(img: LexborNode) -> bool:
     href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith(("#", "javascript:")):
         return False
+    target = href.split("?", 1)[0].split("#", 1)[0].lower()
+    if target.endswith((".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")):
+        return False  # a link to the full-size picture
     if is_headline_text(link.text(separator=" ")):
         return True
     card = link.parent

@@ -40,6 +40,7 @@ _SIBLING = (
 )
 _SVG_LEAVES = "path circle rect line polyline polygon ellipse use stop image"
 _FORMATTING = "b big code em font i nobr s small strike strong tt u"
+_COMMON = ("div", "span", "section", "article", "ul", "ol", "table", "form", "svg", "g")
 _RAW = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 
 _IGNORED, _START, _END, _FMT_START, _FMT_END, _RAW_START = 0, 1, -1, 2, -2, 3
@@ -56,7 +57,7 @@ def _kinds() -> dict[str, int]:
         kinds[name], kinds["/" + name] = _RAW_START, _IGNORED
     for name in _FORMATTING.split():
         kinds[name], kinds["/" + name] = _FMT_START, _FMT_END
-    for name in "div span section article ul ol table form ruby template svg math".split():
+    for name in _COMMON:  # known to the table only to save a lookup
         kinds[name], kinds["/" + name] = _START, _END
     return kinds
 
