@@ -89,7 +89,7 @@ def _vote(block: TextBlock) -> float:
         return weight
     if block.in_table and block.link_density < 0.5:
         return 0.3 * min(len(block.text), 60)  # a data table's cells are content
-    return -(block.link_chars * 1.0) - 5.0
+    return -(block.link_chars * 1.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 # Regexes below run on lower-cased text without re.IGNORECASE: case-folding matching
 # disables the first-character scan and makes alternations slow on long URLs.
 _PLACEHOLDER_NAME = re.compile(
-    r"(?:placeholder|blank|spacer|transparent|lazy|loading|1x1|pixel|empty|dummy|default)"
+    r"(?:placeholder|blank|spacer|transparent|lazy|loading|1x1|pixel|empty|dummy|default|"
+    r"fallback|grey|gray)"
     r"[\w-]*\.(?:gif|png|jpe?g|svg|webp)$"
 )
 _LAZY_ATTRS = (
@@ -89,14 +90,17 @@ def _usable(url: str | None) -> bool:
 
 
 def _image_url(img: LexborNode) -> str | None:
+    """The image's URL: a lazy loader's data-src first (src then holds a placeholder or a
+    fallback), then src unless it is a placeholder or a tiny preview, then the largest srcset
+    candidate (of the image, then of its <picture> sources)."""
     attrs = img.attributes
-    src = (attrs.get("src") or "").strip()
-    if _usable(src) and not _tiny_in_url(src):
-        return src
     for name in _LAZY_ATTRS:
         value = (attrs.get(name) or "").strip()
         if _usable(value) and not value.startswith("{"):
             return value
+    src = (attrs.get("src") or "").strip()
+    if _usable(src) and not _tiny_in_url(src):
+        return src
     found = _from_srcset(attrs)
     if found is not None:
         return found

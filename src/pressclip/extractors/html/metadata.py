@@ -7,9 +7,9 @@ field is then decided from candidates in order of trust, with checks against wha
   titles lose their " | Site" part; truncated JSON-LD headlines are skipped.
 - author: persons only. The site/publisher name, news agencies (those go to
   ``source_organization``), URLs and "Email the author" style noise are rejected.
-- date_published: the declared publication time; ``dateModified`` is never used as the
-  publication date (a page that only says when it was updated gets ``date_modified`` and no
-  ``date_published``, unless the page shows a visible or URL date).
+- date_published: the declared publication time, unless it equals the modification time while
+  the page shows an earlier day; then a date shown near the headline, then the URL. A page that
+  only gives an update date gets it as ``date_published`` with the source "dateModified".
 """
 
 from __future__ import annotations

@@ -263,8 +263,10 @@ def _surplus_formatting(tokens: list[tuple[int, int, str]], max_fmt: int) -> set
     """Formatting start tags to drop, with their end tags: the ones never closed, any beyond
     ``max_fmt`` open at once, and the ones open when the re-creation budget runs out."""
     kinds = [_kind(token) for _, _, token in tokens]
-    names = [token.lstrip("/").lower() if abs(kind) == _FMT_START else "" for kind, (_, _, token)
-             in zip(kinds, tokens, strict=True)]
+    names = [
+        token.lstrip("/").lower() if abs(kind) == _FMT_START else ""
+        for kind, (_, _, token) in zip(kinds, tokens, strict=True)
+    ]
     drop = _never_closed(kinds, names)
     opened: dict[str, list[int]] = {}
     dropped: dict[str, int] = {}

@@ -1,8 +1,11 @@
 """Publication and modification dates, declared first, then visible, then the URL.
 
-``dateModified`` is kept apart and never reported as the publication date: a page that only
-says when it was updated has no known publication date unless it shows one (a byline date near
-the headline, a date in the URL).
+``dateModified`` never overrides a publication date the page gives (declared, shown near the
+headline, or in the URL). A page that gives *only* an update date gets that date as
+``datePublished`` too, since the text as it stands was published then; its source is recorded
+as ``("datePublished", "dateModified")`` so a consumer can tell and drop it.
+A declared publication date equal to the modification date while the page shows an earlier
+publication day is taken for overwritten: the shown day wins.
 """
 
 from __future__ import annotations
@@ -65,7 +68,8 @@ def choose_dates(
             (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
         ])
     if published is None and modified is not None:
-        published = modified
+        # Only an update date: the text as it stands was published then. Marked as such.
+        published = (modified[0], "dateModified")
     if published is not None:
         sources.append(("datePublished", published[1]))
     if modified is not None:
