@@ -175,6 +175,9 @@ _NOT_PAGE_CODECS = frozenset(
 
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_C0_AND_DEL = bytes([*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+_SURROGATE_UTF8 = re.compile(b"\xed[\xa0-\xbf]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -217,9 +220,13 @@ def clean_text(text: str) -> str:
     """Drop NULs and control characters other than tab and line breaks; repair lone surrogates."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _CONTROL_CHARS.search(text):
+    # Look in the UTF-8 bytes first: bytes.translate and a literal-led regex are far faster
+    # than a character-class scan of a long str, and most pages need nothing.
+    data = text.encode("utf-8", "surrogatepass")
+    wide = not text.isascii()
+    if len(data.translate(None, _C0_AND_DEL)) != len(data) or (wide and _C1_UTF8.search(data)):
         text = _CONTROL_CHARS.sub("", text)
-    if _SURROGATES.search(text):
+    if wide and _SURROGATE_UTF8.search(data):
         text = _SURROGATES.sub("\ufffd", text)
     return text
 

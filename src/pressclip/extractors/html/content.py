@@ -179,6 +179,45 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
             i += 1
 
 
+def _is_card(group: Sequence[TextBlock]) -> bool:
+    """A teaser card: a short title line, then one to three short lines (summary, byline, age)."""
+    if not 2 <= len(group) <= 4:
+        return False
+    title = group[0]
+    if len(title.text) > 120 or _SENTENCE_END.search(title.text) and len(title.text) > 60:
+        return False
+    return sum(len(b.text) for b in group) <= 450
+
+
+def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
+    """Mark lists of teaser cards, linked or not: an element whose children are mostly cards.
+
+    Article paragraphs come one block per child; a rail comes as small groups of a title and
+    its summary lines. An element holding most of the page's prose is never a rail.
+    """
+    children: dict[int, dict[int, list[TextBlock]]] = defaultdict(lambda: defaultdict(list))
+    for block in blocks:
+        path = block.path
+        for depth in range(len(path) - 1):
+            children[path[depth]][path[depth + 1]].append(block)
+    total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
+    rails: list[list[TextBlock]] = []
+    for groups in children.values():
+        if len(groups) < 3:
+            continue
+        cards = [g for g in groups.values() if _is_card(g)]
+        linked = sum(any(b.link_chars for b in g) for g in cards)
+        if len(cards) >= 3 and len(cards) >= 0.75 * len(groups) and linked >= 0.5 * len(cards):
+            members = [b for g in groups.values() for b in g]
+            if sum(len(b.text) for b in members if is_prose(b)) < 0.5 * total:
+                rails.append(members)
+    for members in rails:
+        for block in members:
+            if block.region is None:
+                block.region = "related"
+                block.region_depth = len(block.path) - 1
+
+
 def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
     """Forget a region name given to an element that holds most of the page's prose.
 
@@ -240,6 +279,7 @@ def select_body(
     """The article's blocks, in order."""
     neutralise_dominant_regions(blocks)
     mark_teaser_cards(blocks)
+    mark_card_lists(blocks)
     mark_rail_headings(blocks)
     container = choose_container(blocks)
     if container is None:

@@ -46,7 +46,8 @@ class Furniture:
 
 # A class token that only says the page *has* something ("has-comments", "with-sidebar").
 _MODIFIER = re.compile(
-    r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout|page)[-_]|"
+    r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout|page|l)[-_]|"
+    r"[-_](?:with|without|has)[-_]|"
     r"[-_](?:enabled|disabled|open|closed|hidden|visible|allowed|active|inactive)$"
 )
 
@@ -122,7 +123,7 @@ _ROLE_KINDS: dict[str, FurnitureKind] = {
 
 @lru_cache(maxsize=8192)
 def _token_kind(token: str) -> FurnitureKind | None:
-    if _MODIFIER.match(token):
+    if _MODIFIER.search(token):
         return None
     token = _CAMEL.sub("-", token).lower()
     for kind, pattern in _TOKEN_KINDS:
@@ -131,13 +132,28 @@ def _token_kind(token: str) -> FurnitureKind | None:
     return None
 
 
+# A class or id token that names the story itself ("l-article-body-segment", "post-content",
+# "entry-content"): a node so named is not furniture, whatever else its classes say.
+_CONTENT_TOKEN = re.compile(
+    r"(?:article|story|post|entry|news)[-_]?(?:body|content|text)|articlebody|storybody|"
+    r"(?:^|[-_])(?:main[-_]?content|content[-_]?main)(?:$|[-_])"
+)
+
+
 def _attr_kind(attrs: dict[str, str | None]) -> FurnitureKind | None:
+    found: FurnitureKind | None = None
     for name in ("class", "id"):
         value = attrs.get(name)
         if value:
             for token in _SPLIT.split(value):
-                if token and (kind := _token_kind(token)) is not None:
-                    return kind
+                if not token:
+                    continue
+                if _CONTENT_TOKEN.search(token.lower()):
+                    return None
+                if found is None:
+                    found = _token_kind(token)
+    if found is not None:
+        return found
     for name, value in attrs.items():
         if name.startswith("data-") and value and len(value) < 60 and " " not in value:
             if name in ("data-src", "data-href", "data-url", "data-srcset"):
@@ -297,7 +313,8 @@ def _repeated_cards(node: LexborNode) -> FurnitureKind | None:
             continue
         link_text = link.text(strip=True)
         child_text = child.text(strip=True)
-        if is_headline_text(link_text) and len(child_text) <= 600:
+        # a teaser is mostly its headline; a list item of the story is mostly its own text
+        if is_headline_text(link_text) and len(link_text) >= 0.3 * len(child_text):
             headlines += 1
         elif 0 < len(link_text) <= 30 and len(child_text) <= 40:
             short += 1

@@ -226,7 +226,7 @@ def _links_away(img: LexborNode) -> bool:
 _CREDIT_LABEL = (
     r"(?:mandatory\s+)?credit|image\s+credit|photo(?:graph)?s?|picture|image|foto(?:s|grafie)?|"
     r"bild(?:er)?|bildquelle|bildrechte|fotoquelle|symbolfoto|symbolbild|quelle|fuente|fonte|"
-    r"crédito|crédit|copyright|фото|写真|사진|zdjęcie|kuva|ảnh"
+    r"crédito|crédit|copyright|фото|коллаж|写真|사진|zdjęcie|kuva|ảnh|fotoğraf|nuotrauka"
 )
 _CAPTION_LABEL = re.compile(
     r"^\s*(?:legende|caption|bildunterschrift|leyenda|legenda|légende|подпись)\s*[:：]\s*", re.I
@@ -248,6 +248,10 @@ _TRAILING_LABEL = re.compile(
 )
 _TRAILING_PAREN = re.compile(r"\((?P<credit>[^()]{2,100})\)\s*\.?\s*$")
 _TRAILING_SLASH = re.compile(r"\s[/|]\s+(?P<credit>[^/|]{2,80})$")
+# "Swedish police officer - Fredrik Persson/AP", "... - Copyright Jane Doe/ 2024 The AP"
+_TRAILING_DASH = re.compile(r"\s[-–—]\s+(?:copyright\s+|©\s*)?(?P<credit>[^-–—]{2,120})$", re.I)
+# Hangul / CJK captions end with the agency or photographer after the last sentence.
+_CJK_TAIL = re.compile(r"(?<=[.。])\s*(?P<credit>[^\s.。]{2,12}(?:\s[^\s.。]{1,8})?)$")
 _TRAILING_PLAIN = re.compile(r"(?<=[.!?»“”\"'])\s+(?P<credit>[^.!?]{2,80})$")
 _AGENCY_HINT = re.compile(
     r"photo|foto|getty|reuters|\bap\b|afp|dpa|epa|imago|shutterstock|istock|picture[- ]alliance|"
@@ -328,12 +332,37 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
         match = pattern.search(text)
         if match and looks_like_credit(match.group("credit")):
             return _head(text, match.start()), clean_credit(match.group("credit"))
-    match = _CJK_CREDIT.search(text)
-    if match and _CJK.search(text):
-        # "…＝２日、共同": the date the photo was taken, then who took it
-        credit = re.split(r"[、,，]\s*", match.group("credit"))[-1]
-        return _head(text, match.start()), clean_credit(credit)
+    match = _TRAILING_DASH.search(text)
+    if match and (credit := _dash_credit(match.group(0), match.group("credit"))):
+        return _head(text, match.start()), credit
+    if _CJK.search(text):
+        match = _CJK_CREDIT.search(text)
+        if match:
+            # "…＝２日、共同": the date the photo was taken, then who took it
+            credit = re.split(r"[、,，]\s*", match.group("credit"))[-1]
+            return _head(text, match.start()), clean_credit(credit)
+        match = _CJK_TAIL.search(text)
+        if (match and _CJK.search(match.group("credit"))) or (
+            match and looks_like_credit(match.group("credit"))
+        ):
+            return _head(text, match.start()), clean_credit(match.group("credit"))
     return text, None
+
+
+_RIGHTS_TAIL = re.compile(r"[/,.]?\s*(?:\d{4}\s+)?[^/,.]*?all rights reserved\.?$", re.I)
+
+
+def _dash_credit(whole: str, credit: str) -> str | None:
+    """The credit after a dash, when it reads like one: labelled with Copyright / ©, or a
+    name-like line with a slash or an agency ("Fredrik Persson/AP")."""
+    labelled = bool(re.match(r"\s[-–—]\s+(?:copyright|©)", whole, re.I))
+    credit = _RIGHTS_TAIL.sub("", credit).strip(" /,.")
+    credit = re.sub(r"/\s*\d{4}\s+.*$", "", credit).strip(" /,.") if labelled else credit
+    if not credit:
+        return None
+    if labelled or ("/" in credit and looks_like_credit(credit)):
+        return clean_credit(credit)
+    return None
 
 
 def _head(text: str, end: int) -> str | None:

@@ -59,7 +59,9 @@ class Metadata:
 def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metadata:
     ld = read_jsonld(tree)
     tags = read_tags(tree)
-    vis = read_visible(tree)
+    titles = [t for t in (tags.first("og:title"), tags.title, tags.first("twitter:title")) if t]
+    titles += [h for h in (text_of(n.data.get("headline")) for n in ld.articles()[:5]) if h]
+    vis = read_visible(tree, titles)
     sources: list[tuple[str, str]] = []
     canonical = _canonical(tags, url)
     art = _pick_article(ld, canonical, vis.h1)

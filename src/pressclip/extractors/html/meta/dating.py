@@ -11,6 +11,7 @@ publication day is taken for overwritten: the shown day wins.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of
 from pressclip.extractors.html.meta.tags import Tags
@@ -47,6 +48,7 @@ def choose_dates(
         (norm(a.get("dateCreated")), "json-ld"),
         (_first_norm(tags.all(*_PUBLISHED_META), day_first), "meta"),
         (normalize_date(tags.item("datepublished"), day_first=day_first), "microdata"),
+        (_first_norm(_loose_keys(tags), day_first), "meta"),
     ])
     modified = _first([
         (norm(a.get("dateModified")), "json-ld"),
@@ -64,7 +66,7 @@ def choose_dates(
         published = _first([
             (_visible(vis, day_first, modified=False, near_only=False), "visible"),
             (norm(a.get("uploadDate")), "json-ld"),
-            (date_in_url(url), "url"),
+            (date_in_url(unquote(url) if url else None), "url"),
             (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
         ])
     if published is None and modified is not None:
@@ -75,6 +77,17 @@ def choose_dates(
     if modified is not None:
         sources.append(("dateModified", modified[1]))
     return (published[0] if published else None, modified[0] if modified else None, sources)
+
+
+def _loose_keys(tags: Tags) -> list[str]:
+    """Values of meta/itemprop keys that name a publication date in a non-standard way
+    ("w-published-date", "published-date", "article.publishedDate")."""
+    out: list[str] = []
+    for store in (tags.meta, tags.items):
+        for k, values in store.items():
+            if ("publish" in k or "pubdate" in k) and ("date" in k or "time" in k):
+                out.extend(values)
+    return out
 
 
 def _first(pairs: list[tuple[str | None, str]]) -> tuple[str, str] | None:
@@ -88,11 +101,12 @@ def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
     """Whether the date shown near the headline should replace the declared one.
 
     A known way declared dates go wrong: the publication date is overwritten with the
-    modification date (declared published == modified) while the page shows an earlier day.
+    modification date (declared published == modified, or even later) while the page shows an
+    earlier day.
     A declared UTC time one day off the shown local day is left alone: it is the same instant.
     """
     d_day, s_day = declared[:10], shown[:10]
-    return modified is not None and modified[:10] == d_day and s_day < d_day
+    return modified is not None and modified[:10] <= d_day and s_day < d_day
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:

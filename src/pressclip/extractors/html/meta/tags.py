@@ -101,7 +101,7 @@ def _read_items(tree: LexborHTMLParser, tags: Tags) -> None:
                 text = _author_text(node)
                 if text:
                     tags.item_authors.append(text)
-            elif prop in _ITEM_KEYS:
+            elif prop in _ITEM_KEYS or ("publish" in prop and "date" in prop):
                 value = _item_value(node)
                 if value:
                     tags.items.setdefault(prop, []).append(value)

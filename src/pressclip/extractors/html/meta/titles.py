@@ -63,7 +63,7 @@ def _strip_short_tail(title: str) -> str:
 _WORD = re.compile(r"[^\W\d_]{3,}|[\u3040-\u9fff\uac00-\ud7af]")
 
 
-def _overlap(a: str, b: str) -> bool:
+def overlap(a: str, b: str) -> bool:
     """Whether two titles share enough words (or CJK characters) to be about the same thing."""
     wa = set(_WORD.findall(a.casefold()))
     wb = set(_WORD.findall(b.casefold()))
@@ -113,7 +113,7 @@ def choose_headline(
             if len(k) >= 8 and k in hk and len(k) >= 0.6 * len(hk) and not _truncated(t):
                 return t, s
     for h in h1s:
-        if _headline_like(h, sites) and (not declared or any(_overlap(h, t) for t, _ in declared)):
+        if _headline_like(h, sites) and (not declared or any(overlap(h, t) for t, _ in declared)):
             return h, "visible"
     for t, s in declared:
         if not _truncated(t):

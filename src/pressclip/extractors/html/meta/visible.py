@@ -7,9 +7,13 @@ so teaser bylines and dates elsewhere on the page are not taken for the article'
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from pressclip.extractors.html.meta.titles import overlap
+from pressclip.signals.dates import search_date
 
 _BYLINE_CSS = (
     '[class*="byline" i], [id*="byline" i], [class*="author" i], [id*="author" i], '
@@ -24,11 +28,6 @@ _LEAD_LINE = re.compile(
     r"^(?:by|von|por|par|door|av|af|di|przez|автор|written by|posted by|text|texto|autor|author)"
     r"\s*:?\s+\S",
     re.IGNORECASE,
-)
-# A digit run next to a month-like word or a dotted/dashed/slashed day: worth parsing.
-_DATE_LIKE = re.compile(
-    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}\s*[年년]|\b\d{1,2}\.?\s+[^\W\d_]{3,}|"
-    r"[^\W\d_]{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
 )
 _SKIP_CLASS = re.compile(
     r"comment|related|teaser|recommend|sidebar|footer|widget|share|social|newsletter|promo|"
@@ -52,16 +51,22 @@ class Visible:
     lead_lines: list[str] = field(default_factory=list)
 
 
-def read_visible(tree: LexborHTMLParser) -> Visible:
+def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
+    """Visible headline, bylines and dates; ``titles`` (declared titles) pick the right <h1>."""
     vis = Visible()
-    h1_nodes = tree.css("h1")
-    for node in h1_nodes[:5]:
+    h1_nodes = []
+    for node in tree.css("h1")[:5]:
         text = " ".join((node.text(deep=True, separator=" ", strip=True) or "").split())
         if text:
             vis.h1.append(text)
-    scope = _headline_scope(h1_nodes[0]) if h1_nodes else None
+            h1_nodes.append(node)
+    anchor = _anchor(h1_nodes, vis.h1, titles)
+    scope = _headline_scope(anchor) if anchor is not None else None
     if scope is not None:
         _scan(scope, vis, near=True)
+    for text in vis.bylines[:6]:
+        if search_date(text):
+            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), scope is not None))
     body = tree.body
     if body is not None and not vis.bylines:
         for node in body.css(_BYLINE_CSS)[:60]:
@@ -76,7 +81,31 @@ def read_visible(tree: LexborHTMLParser) -> Visible:
     if body is not None and not vis.dates:
         for node in body.css("time")[:20]:
             _add_time(node, vis, near=False)
+    if body is not None and not vis.dates:
+        for node in body.css(_DATE_CSS)[:40]:
+            if node.tag != "time" and not _skipped(node):
+                text = _short_text(node, 80)
+                if text and _date_like(text):
+                    vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), False))
     return vis
+
+
+def _anchor(nodes: list[LexborNode], texts: list[str], titles: Sequence[str]) -> LexborNode | None:
+    """The <h1> that carries the headline: one sharing words with a declared title, else the
+    first that reads like a headline, else the first."""
+    if not nodes:
+        return None
+    for node, text in zip(nodes, texts, strict=True):
+        if any(t and overlap(text, t) for t in titles):
+            return node
+    for node, text in zip(nodes, texts, strict=True):
+        if len(text.split()) >= 4:
+            return node
+    return nodes[0]
+
+
+def _date_like(text: str) -> bool:
+    return any(c.isdigit() for c in text) and search_date(text) is not None
 
 
 def _headline_scope(h1: LexborNode) -> LexborNode | None:
@@ -110,7 +139,7 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             continue
         if _LEAD_LINE.match(text):
             vis.lead_lines.append(text)
-        if len(text) <= 80 and text not in seen_dates and _DATE_LIKE.search(text):
+        if len(text) <= 80 and text not in seen_dates and _date_like(text):
             seen_dates.add(text)
             vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near))
 
