@@ -175,7 +175,7 @@ _NOT_PAGE_CODECS = frozenset(
 
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-_C0_AND_DEL = bytes([*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C0_AND_DEL = bytes([*range(9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 _SURROGATE_UTF8 = re.compile(b"\xed[\xa0-\xbf]")
 
@@ -417,8 +417,12 @@ def _sniff_csv(head: str) -> None:
 
 
 def _field_like(lines: list[str], delimiter: str, width: int) -> bool:
-    """Fields, not prose: a comma-separated table of two columns must have short cells."""
-    if width >= 3 or delimiter != ",":
-        return True
-    cells = [cell for row in csv.reader(lines, delimiter=delimiter) for cell in row]
-    return sum(len(c) for c in cells) / max(1, len(cells)) < 40
+    """Fields, not prose: short cells, and rows that do not end like sentences."""
+    sentences = sum(line.rstrip().rstrip("\"'”»").endswith(_SENTENCE_ENDS) for line in lines)
+    if sentences >= 0.5 * len(lines):
+        return False
+    cells = sorted(len(c.strip()) for row in csv.reader(lines, delimiter=delimiter) for c in row)
+    return cells[len(cells) // 2] <= (40 if width >= 3 else 25)
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", ":")

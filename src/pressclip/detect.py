@@ -23,8 +23,8 @@ def detect_input_type(text: str) -> InputTypeChoice:
 
     HTML-escaped text (``&lt;p&gt;``) has no real tags and Markdown has none either, so both are
     text. A page is HTML when it has a doctype or root element near the start, when it starts
-    with a tag and has real tags, or when real tags make up a fair share of its lines; a few
-    tags quoted in prose (a code sample in a text dump) do not make it HTML.
+    with a tag and has real tags, or when a fair share of its lines carry real tags; tags quoted
+    on a few lines of prose (a code sample in a text dump) do not make it HTML.
     """
     head = text[:8192]
     if _DOCUMENT.search(head):
@@ -35,5 +35,9 @@ def detect_input_type(text: str) -> InputTypeChoice:
         return "text"
     if tags >= 2 and _LEADING_TAG.match(head):
         return "html"
-    lines = sample.count("\n") + 1
-    return "html" if tags >= 3 and tags * 4 >= lines else "text"
+    if tags < 3:
+        return "text"
+    # Markup runs through a document; a code sample quoted in a text dump sits on a few lines.
+    lines = [line for line in sample.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _STRUCTURAL.search(line))
+    return "html" if tagged * 4 >= len(lines) else "text"

@@ -23,6 +23,8 @@ _LEAD = re.compile(
     r"reviewed|updated|created|produced|authored)\s+by|by|from|von|vom|por|par|"
     r"(?-i:per|de|di|da|door|av|af|od)|przez|tekst|text|texte|texto|testo|autor(?:in|a|es)?|"
     r"authors?|auteur|autore|escrito\s+por|publicado\s+por|écrit\s+par|geschrieben\s+von|"
+    r"veröffentlicht\s+von|erstellt\s+von|verfasst\s+von|gepostet\s+von|ein\s+beitrag\s+von|"
+    r"publié\s+par|pubblicato\s+da|scritto\s+da|über|about|sobre|"
     r"автор|текст|作者|文|記者|글|기자)(?:\s*[:：/|-]?\s+|\s*[:：]\s*|$)",
     re.IGNORECASE,
 )
@@ -42,6 +44,7 @@ _ROLES = {
     "autorin", "reportero", "repórter", "periodista", "jornalista", "journaliste",
     "giornalista", "корреспондент", "журналист", "редактор", "contributors", "expert",
     "specialist", "updated", "published", "posted", "last", "on", "in", "at", "am", "um",
+    "veröffentlicht", "aktualisiert", "erstellt", "gepostet", "publicado", "publié", "pubblicato",
     "le", "el", "il", "em", "на", "в",
 }
 # Words that make a whole part a role or a label, never a name, when the part is only these.
@@ -53,7 +56,7 @@ _ONLY_ROLES = _ROLES | {
 }
 _CREDENTIALS = re.compile(
     r"^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|m\.?s\.?c?\.?|m\.?a\.?|b\.?a\.?|b\.?sc?\.?|mba|mph|"
-    r"rn|rd|ld|cpa|cfa|cfp|esq\.?|jr\.?|sr\.?|ii|iii|iv|[A-Z]{2,6}|(?:[A-Z]\.){2,4})$",
+    r"rn|rd|ld|cpa|cfa|cfp|esq\.?|jr\.?|sr\.?|ii|iii|iv|(?-i:[A-Z]{2,6}|(?:[A-Z]\.){2,4}))$",
     re.IGNORECASE,
 )
 _JUNK = {"undefined", "null", "none", "default", "unknown", "nan", "n/a", "anonymous", "by",
@@ -69,12 +72,15 @@ _FURNITURE = {"tags", "tag", "share", "teilen", "comments", "comment", "kommenta
 _NAVIGATION = {"privacy", "policy", "datenschutz", "impressum", "cookie", "cookies", "terms",
                "login", "log", "sign", "subscribe", "abonnieren", "newsletter", "home", "menu",
                "search", "suche", "contact", "kontakt", "type", "click", "here", "hier",
-               "download", "advertisement", "anzeige", "werbung", "sponsored", "copyright"}
+               "download", "advertisement", "anzeige", "werbung", "sponsored", "copyright",
+               "gesponserte", "gesponsert", "zeige", "show", "bildrechte", "aktuelles"}
 # Lower-case particles that may stand inside a person's name.
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
               "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "ten", "ter", "y", "e", "af",
               "st", "mac", "ben", "binti", "bint", "d'", "degli", "dei", "des", "vom", "zum"}
 _SUFFIX_ROLE = re.compile(r"\s*(?:기자|특파원|记者|記者|논설위원|선임기자|객원기자|특임기자|편집위원)$")
+# Editor initials after a name: "Elena Muster (emu)", "Jan Roe (jr" once the split ate ")".
+_INITIALS_TAIL = re.compile(r"(?<=\w)\s*\([a-z]{2,5}\)?$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -86,7 +92,7 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _TAIL = re.compile(
-    r"\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|\bveröffentlicht\b|"
+    r"(?<=\w)\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|\bveröffentlicht\b|"
     r"\bstand\b|\bactualizado\b|\bpublicado\b|\bmis à jour\b|\bpublié\b|\bon\b\s+\w+\s+\d).*$",
     re.IGNORECASE,
 )
@@ -112,6 +118,8 @@ def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str,
     seen: set[str] = set()
     for segment in _segments(_strip_noise(text)):
         for part in _SPLIT.split(segment):
+            if names and _CREDENTIALS.match(part.strip(" .,;")):
+                continue  # "Jane Roe, PhD, RD": credentials after a name
             name = clean_name(part)
             if name is None:
                 continue
@@ -148,17 +156,18 @@ def _strip_noise(text: str) -> str:
 def clean_name(part: str) -> str | None:
     """One candidate name, cleaned, or None when it does not look like a person's name."""
     name = " ".join(part.split()).strip(" .:,;|-–—*·•()[]\"'“”‘’")
-    if not name or _CREDIT.match(name) or _CREDENTIALS.match(name):
+    if not name or _CREDIT.match(name):
         return None
     name = _LEAD.sub("", name, count=1).strip(" .:,;|-–—")
     label = _LABEL.match(name)
     if label is not None:
         return None
     name = _SUFFIX_ROLE.sub("", name).strip()
+    name = _INITIALS_TAIL.sub("", name).strip()
     words = name.split()
     for i, w in enumerate(words):
         if i and (w in _CUT_WORDS or w.lower().strip(".,:") in _FURNITURE
-                  or (len(w) > 3 and is_weekday(w))):
+                  or ((len(w) > 3 or (i >= 2 and i == len(words) - 1)) and is_weekday(w))):
             words = words[:i]
             break
     half = len(words) // 2
@@ -178,6 +187,8 @@ def clean_name(part: str) -> str | None:
         return None
     if not words or len(words) > 6 or len(name) < 2:
         return None
+    if len(words) == 1 and len(name) <= 3 and not all(_is_cjk(c) for c in name):
+        return None  # initials ("kj", "Red.") are no usable name
     if all(w.lower().strip(".,") in _ONLY_ROLES for w in words):
         return None
     if any(w.lower().strip(".,:") in _NAVIGATION for w in words):
@@ -220,6 +231,8 @@ def looks_like_person(name: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _PARTICLES for w in words)
 
 
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b")
+_DESK_WORDS = frozenset({"team", "staff", "desk", "redaktion", "newsdesk", "editors", "editorial"})
 _ORG_WORDS = frozenset("""
 the die der das les la le el il los las de het een
 zeitung magazin magazine news nachrichten times post today online media journal daily tribune
@@ -235,7 +248,12 @@ global international national care dental clinic health kitchens
 def looks_like_org(name: str) -> bool:
     """Whether a name carries a word that marks an organisation ("The", "Zeitung", "GmbH")."""
     words = [w.lower().strip(".,&'’()") for w in name.split()]
-    return any(w in _ORG_WORDS for w in words) or "." in name.replace(". ", " ").strip(".")
+    return any(w in _ORG_WORDS for w in words) or bool(_DOMAIN.search(name))
+
+
+def looks_like_desk(name: str) -> bool:
+    """A desk or team byline ("Marketing Team", "Podium Staff", "Redaktion Sport")."""
+    return any(w.lower().strip(".,") in _DESK_WORDS for w in name.split())
 
 
 def _is_cjk(char: str) -> bool:

@@ -102,6 +102,7 @@ class TextBlock:
     region: str | None
     good: bool
     region_depth: int = 0
+    starts_with_link: bool = False
     in_list: bool = False
     list_ordered: bool = False
     list_id: int = 0
@@ -186,6 +187,7 @@ class _Flattener:
         self.blocks: list[TextBlock] = []
         self.parts: list[str] = []
         self.link_chars = 0
+        self.starts_with_link: bool | None = None
         self.list_counter = 0
 
     def flush(self, ctx: _Context) -> None:
@@ -195,6 +197,7 @@ class _Flattener:
         text = raw.strip() if ctx.in_pre else _WS.sub(" ", raw).strip()
         self.parts = []
         link_chars, self.link_chars = self.link_chars, 0
+        starts_with_link, self.starts_with_link = bool(self.starts_with_link), None
         if not text:
             return
         self.blocks.append(
@@ -203,6 +206,7 @@ class _Flattener:
                 tag=ctx.block_tag,
                 node=ctx.node,
                 link_chars=min(link_chars, len(text)),
+                starts_with_link=starts_with_link,
                 path=ctx.path,
                 region=ctx.region,
                 good=ctx.good,
@@ -274,6 +278,8 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         if tag == "-text":
             text = node.text_content
             if text:
+                if flat.starts_with_link is None and text.strip():
+                    flat.starts_with_link = ctx.in_link
                 flat.parts.append(text)
                 if ctx.in_link:
                     flat.link_chars += len(text.strip())

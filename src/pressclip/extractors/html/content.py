@@ -285,10 +285,10 @@ def select_body(
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
     inside = [b for b in blocks if _in_container(b, container)]
-    teaser_lists = _teaser_lists(inside)
+    norm_headline = _norm(headline) if headline else None
+    teaser_lists = _teaser_lists(inside, norm_headline)
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
-    norm_headline = _norm(headline) if headline else None
     linky: list[TextBlock] = []
     for block in inside:
         if block.list_id in teaser_lists:
@@ -333,13 +333,29 @@ def _restore_linked_sentences(
     return sorted([*kept, *back], key=lambda b: b.index)
 
 
-def _teaser_lists(blocks: Sequence[TextBlock]) -> set[int]:
+def _teaser_lists(blocks: Sequence[TextBlock], headline: str | None) -> set[int]:
     """Lists whose items carry linked headlines: a rail of teaser cards, not article text."""
     counts: dict[int, int] = defaultdict(int)
+    items: dict[int, int] = defaultdict(int)
+    led: dict[int, int] = defaultdict(int)
+    lists_self: set[int] = set()
     for block in blocks:
-        if block.in_list and block.tag in HEADINGS and block.link_density > 0.8:
+        if not block.in_list:
+            continue
+        items[block.list_id] += 1
+        if headline and block.starts_with_link and _norm(block.text).startswith(headline):
+            lists_self.add(block.list_id)  # a list of story links that includes this story
+        if block.tag in HEADINGS and block.link_density > 0.8:
             counts[block.list_id] += 1
-    return {list_id for list_id, n in counts.items() if n >= 2 and list_id}
+        if block.starts_with_link and 0.1 < block.link_density < 0.6 and len(block.text) > 80:
+            led[block.list_id] += 1  # "<a>Headline</a> summary..." items
+    linked = {list_id for list_id, n in counts.items() if n >= 2}
+    led_lists = {
+        list_id
+        for list_id, n in led.items()
+        if list_id in lists_self and n >= 4 and n >= 0.75 * items[list_id]
+    }
+    return (linked | led_lists) - {0}
 
 
 def _norm(text: str) -> str:

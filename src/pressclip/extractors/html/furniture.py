@@ -47,17 +47,18 @@ class Furniture:
 # A class token that only says the page *has* something ("has-comments", "with-sidebar").
 _MODIFIER = re.compile(
     r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout|page|l)[-_]|"
-    r"[-_](?:with|without|has)[-_]|"
+    r"[-_](?:with|without|has|and)[-_]|"
     r"[-_](?:enabled|disabled|open|closed|hidden|visible|allowed|active|inactive)$"
 )
 
 # Order matters: the first kind whose pattern matches a token wins.
 _TOKEN_KINDS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
-    ("cookie", re.compile(r"cookie|consent|gdpr|onetrust|didomi|cmp[-_]?(?:banner|container)")),
+    ("cookie", re.compile(r"cookie|consent|gdpr|onetrust|didomi")),
     (
         "sponsored",
         re.compile(
-            r"sponsor|promoted|paid[-_]?(?:content|post|partner)|partner[-_]?content|taboola|"
+            r"sponsor|promoted[-_]?(?:content|stories|links|post|by)|paid[-_]?(?:content|post|"
+            r"partner)|partner[-_]?content|taboola|"
             r"outbrain|native[-_]?ad|advertorial|branded[-_]?content|revcontent|zergnet|mgid|"
             r"plista|ligatus|anzeige|publicidad|patrocinad|publicidade"
         ),
@@ -123,11 +124,13 @@ _ROLE_KINDS: dict[str, FurnitureKind] = {
 
 @lru_cache(maxsize=8192)
 def _token_kind(token: str) -> FurnitureKind | None:
-    if _MODIFIER.search(token):
-        return None
+    if _MODIFIER.search(token) or "[" in token or ":" in token:
+        return None  # a modifier, or a utility class ("lg:mr-[--sidebar-width]")
     token = _CAMEL.sub("-", token).lower()
     for kind, pattern in _TOKEN_KINDS:
         if pattern.search(token):
+            if kind in ("nav", "ad") and _CONTENT_WORD.search(token):
+                return None
             return kind
     return None
 
@@ -136,7 +139,13 @@ def _token_kind(token: str) -> FurnitureKind | None:
 # "entry-content"): a node so named is not furniture, whatever else its classes say.
 _CONTENT_TOKEN = re.compile(
     r"(?:article|story|post|entry|news)[-_]?(?:body|content|text)|articlebody|storybody|"
-    r"(?:^|[-_])(?:main[-_]?content|content[-_]?main)(?:$|[-_])"
+    r"(?:^|[-_])(?:main[-_]?content|content[-_]?main|content[-_]?area)(?:$|[-_])|"
+    r"single[-_]?post|^(?:primary|main|content)$"
+)
+# A nav / ad / sidebar word compounded with a content word ("content-sidebar-wrap",
+# "post-ads-container") names a layout around the story, not a piece of furniture.
+_CONTENT_WORD = re.compile(
+    r"(?:^|[-_])(?:content|post|article|story|main|entry|body|layout)(?:$|[-_])"
 )
 
 
@@ -375,13 +384,14 @@ def _kind(node: LexborNode, *, shallow: bool = False) -> FurnitureKind | None:
     return None
 
 
-_LONG_PARAGRAPH = 200
+_LONG_PARAGRAPH = 150
 
 
 def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
     """The node holds the story itself: its headline (an h1 that is no link), its articleBody,
-    or (except for a comment thread, which is long prose too) four or more long paragraphs,
-    more than twice as many as story links (a rail of teasers with long summaries is no story).
+    or (except for a comment thread, which is long prose too) three or more long paragraphs,
+    more than twice as many as story links (a rail of teasers with long summaries is no story)
+    or ten and more.
     """
     if node.css_first("[itemprop=articleBody]") is not None:
         return True
@@ -394,8 +404,10 @@ def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
     for paragraph in node.css("p"):
         if len(paragraph.text()) >= _LONG_PARAGRAPH:
             long += 1
-    if long < 4:
+    if long < 3:
         return False
+    if long >= 10:
+        return True
     stories = sum(1 for a in node.css("a[href]") if is_headline_text(a.text()))
     return long > 2 * stories
 

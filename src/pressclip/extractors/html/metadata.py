@@ -14,6 +14,7 @@ field is then decided from candidates in order of trust, with checks against wha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -85,7 +86,7 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
     published, modified, date_srcs = choose_dates(a, ld, tags, vis, canonical or url, day_first)
     sources.extend(date_srcs)
 
-    source_org = _source_org(ld, a, tags, wires)
+    source_org = _source_org(ld, a, tags, wires, [s for s, _ in sites])
     if source_org:
         sources.append(("sourceOrganization", source_org[1]))
 
@@ -213,8 +214,19 @@ def _site_names(ld: JsonLd, tags: Tags, a: dict[str, Any], url: str | None) -> l
         host = urlsplit(url).netloc.lower().removeprefix("www.")
         if host:
             out.append((host, "url"))
-            out.append((host.split(".")[0] if host.count(".") <= 1 else host.split(".")[-2], "url"))
+            out.append((_host_name(host), "url"))
     return out
+
+
+_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
+
+
+def _host_name(host: str) -> str:
+    """The name part of a host: "news.example.co.uk" -> "example"."""
+    labels = host.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
 
 
 def _headline(ld: JsonLd, a: dict[str, Any], tags: Tags, h1s: list[str],
@@ -242,8 +254,13 @@ def _language(a: dict[str, Any], tags: Tags) -> str | None:
     return None
 
 
-def _source_org(ld: JsonLd, a: dict[str, Any], tags: Tags,
-                wires: list[str]) -> tuple[str, str] | None:
+def _related(a: str, b: str) -> bool:
+    ka, kb = key(a), key(b)
+    return bool(ka and kb) and (ka in kb or kb in ka) and min(len(ka), len(kb)) >= 4
+
+
+def _source_org(ld: JsonLd, a: dict[str, Any], tags: Tags, wires: list[str],
+                sites: list[str]) -> tuple[str, str] | None:
     for k in ("sourceOrganization", "provider"):
         v = ld.resolve(a.get(k))
         name = text_of(v.get("name")) if isinstance(v, dict) else text_of(v)
@@ -251,7 +268,10 @@ def _source_org(ld: JsonLd, a: dict[str, Any], tags: Tags,
             return name, "json-ld"
     meta = tags.first("article:source", "source", "original-source", "syndication-source")
     if meta and not meta.startswith("http"):
-        return agency_name(meta) or meta, "meta"
+        meta = re.sub(r"^[^:：]{1,12}[:：]\s*", "", meta)  # "Source: X", "来源：X"
+        agency = agency_name(meta)
+        if agency or not any(_related(meta, s) for s in sites):
+            return agency or meta, "meta"
     if wires:
         return wires[0], "json-ld"
     return None

@@ -167,20 +167,27 @@ def best_region(scores: Sequence[float]) -> Region | None:
     return best
 
 
-EXTEND_WEIGHT = 1.0  # how much more prose beyond a gap weighs when deciding to bridge it
+EXTEND_WEIGHT = 2.0  # how much more prose beyond a gap weighs when deciding to bridge it
+EXTEND_MIN_SHARE = 0.4  # ... when it holds at least this share of the main region's score
+MAX_GAP_COST = 20.0
 
 
-def _extension(scores: Sequence[float], start: int, step: int, weight: float) -> int:
-    """How many lines to add from ``start`` going ``step`` (+1/-1); 0 when not worth it."""
-    best, best_len, run = 0.0, 0, 0.0
+def _extension(scores: Sequence[float], start: int, step: int, weight: float, floor: float) -> int:
+    """How many lines to add from ``start`` going ``step`` (+1/-1); 0 when not worth it.
+
+    The lines added must hold at least ``floor`` of prose: small prose islands (a teaser, a
+    comment) are not worth bridging to, another long stretch of the same article is.
+    """
+    best, best_len, run, mass = 0.0, 0, 0.0, 0.0
     i, n = start, 0
     while 0 <= i < len(scores):
         s = scores[i]
         run += s * weight if s > 0 else s
+        mass += max(s, 0.0)
         n += 1
-        if run > best:
+        if run > best and mass >= floor:
             best, best_len = run, n
-        if run < -40 * SHORT_PENALTY:
+        if run < -MAX_GAP_COST * SHORT_PENALTY:
             break
         i += step
     return best_len
@@ -193,9 +200,10 @@ def select_body(scores: Sequence[float], weight: float | None = None) -> Region 
     if region is None:
         return None
     start, end = region.start, region.end
-    while True:
-        right = _extension(scores, end, 1, weight)
-        left = _extension(scores, start - 1, -1, weight)
+    floor = EXTEND_MIN_SHARE * region.score
+    while weight > 1.0:
+        right = _extension(scores, end, 1, weight, floor)
+        left = _extension(scores, start - 1, -1, weight, floor)
         if not right and not left:
             break
         end += right

@@ -63,7 +63,7 @@ def _body_lines(
     return _drop_link_runs(kept), images, copyright_lines
 
 
-LINK_RUN = 3  # consecutive non-sentence lines that make an inline list of links
+LINK_RUN = 5  # consecutive non-sentence lines that make an inline list of links
 
 
 def _is_link_like(line: Line) -> bool:

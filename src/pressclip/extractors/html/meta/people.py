@@ -14,7 +14,13 @@ from pressclip.extractors.html.meta.agencies import agency_name
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of, types_of
 from pressclip.extractors.html.meta.tags import Tags
 from pressclip.extractors.html.meta.visible import Visible
-from pressclip.signals.bylines import looks_like_org, looks_like_person, parse_byline, same_name
+from pressclip.signals.bylines import (
+    looks_like_desk,
+    looks_like_org,
+    looks_like_person,
+    parse_byline,
+    same_name,
+)
 
 _META_KEYS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -59,17 +65,31 @@ def choose_authors(
     candidates.append((tags.rel_author[:3], "visible"))
     candidates.append((vis.lead_lines[:3], "visible"))
 
+    shown = _clean(vis.near_bylines[:8], sites, [], single=False, publisher=publisher,
+                   strict=True, persons=set())
     for texts, src in candidates:
         visible = src in ("visible", "microdata")
         names = _clean(texts, sites, wires, single=visible, publisher=publisher,
                        strict=visible, persons=declared_persons)
         if names:
+            if _completes(names, shown):
+                return shown, wires, "visible"
             return names, wires, src
     names = _clean(orgs, sites, wires, single=False, publisher=publisher, strict=False,
                    persons=set())
     if names:
         return names, wires, "json-ld"
     return [], wires, None
+
+
+def _completes(names: list[str], shown: list[str]) -> bool:
+    """Whether the bylines shown near the headline name everyone declared, and more.
+
+    Declared author lists are often cut to the first or last author; the page shows them all.
+    """
+    if not 1 <= len(names) < len(shown) <= 6:
+        return False
+    return all(any(same_name(n, s) for s in shown) for n in names)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -103,7 +123,8 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
         for n in parse_byline(text):
             if _is_site(n, sites) and not _personal_site(n, publisher, declared=declared):
                 continue
-            if strict and not looks_like_person(n):
+            if strict and (not looks_like_person(n) or n.isupper()
+                           or (looks_like_org(n) and not looks_like_desk(n))):
                 continue
             names.append(n)
         kept = []
