@@ -61,7 +61,8 @@ _REGION_RE = re.compile(
 _GOOD_RE = re.compile(
     r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|"
     r"content|text)|body-?(?:text|copy)|articlebody|main-?content|\bcontent\b|"
-    r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content",
+    r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content|"
+    r"social-?media-?embed|embed-?(?:twitter|tweet|instagram|social)|twitter-tweet|instagram-media",
     re.IGNORECASE,
 )
 # Names that say "this element is the article text": they overrule a region named above them.

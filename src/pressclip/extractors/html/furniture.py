@@ -111,6 +111,7 @@ _CONTAINERS = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "span", "strong", "b"})
 _LABEL_BOXES = frozenset({"header", "div", "span", "p", "strong", "b", "legend"})
+_LABEL_INNER = _LABEL_TAGS | {"em", "i", "a", "svg", "path", "use", "g"}
 
 _ROLE_KINDS: dict[str, FurnitureKind] = {
     "navigation": "nav",
@@ -276,9 +277,13 @@ def _first_label(node: LexborNode) -> FurnitureKind | None:
             return None if tag == "h1" else label_kind(text)
         if len(text) > 200 or tag not in _LABEL_BOXES:
             return None
-        inner = child.css_first("*")
-        if inner is None or inner.tag in _LABEL_TAGS:
-            return label_kind(text if inner is None else inner.text())
+        inner = child.css("*")
+        if not inner:
+            return label_kind(text)
+        # a box that is only a label ("<div><strong>Lesen Sie auch</strong></div>"); a box with
+        # a label and more (an ad, links) is a widget of its own, labelled for itself
+        if inner[0].tag in _LABEL_TAGS and all(e.tag in _LABEL_INNER for e in inner):
+            return label_kind(inner[0].text())
         return None
     return None
 
@@ -489,16 +494,18 @@ def _is_inside(node: LexborNode, ids: set[int]) -> bool:
 
 
 def _container_of(heading: LexborNode, kind: FurnitureKind) -> LexborNode | None:
-    """The container a label heading announces: the nearest ancestor holding headline links."""
+    """The container a label heading announces: the nearest ancestor holding headline links
+    (any links for a sponsored block) that opens with the heading (a label at the top of a
+    sidebar widget does not label the whole sidebar)."""
+    label = " ".join(heading.text().split())
     node = heading.parent
     for _ in range(4):
         if node is None or node.tag in ("body", "main", "html"):
             return None
         links = node.css("a[href]")
-        if kind == "sponsored" and links:
-            return node
-        if any(is_headline_text(a.text()) for a in links):
-            return node
+        if links and (kind == "sponsored" or any(is_headline_text(a.text()) for a in links)):
+            opening = " ".join(node.text()[: 4 * len(label) + 200].split())
+            return node if opening.startswith(label) else None
         node = node.parent
     return None
 
