@@ -77,9 +77,13 @@ _caption_text = st.text(
 )
 
 
-@given(caption=_caption_text, credit=st.sampled_from(["Jane Roe/AP", "Getty Images", "dpa"]))
-def test_split_is_idempotent(caption: str, credit: str) -> None:
-    first = split_credit(f"{caption} Photo: {credit}")
+@given(
+    caption=_caption_text,
+    label=st.sampled_from(["Photo: ", "Foto: ", "Credit: ", "Mandatory Credit: ", ""]),
+    credit=st.sampled_from(["Jane Roe/AP", "Getty Images", "dpa", "REUTERS/Ann Example"]),
+)
+def test_split_is_idempotent(caption: str, label: str, credit: str) -> None:
+    first = split_credit(f"{caption} {label}{credit}")
     again = split_credit(first.caption or "")
     assert again.caption == first.caption
     assert again.credit is None

@@ -151,8 +151,30 @@ def _looks_like_credit(inner: str) -> bool:
     return len(inner) <= 90 and bool(_HAS_SLASH_OR_AGENCY.search(inner) or "photo" in inner.lower())
 
 
+MAX_CREDITS = 4
+
+
 def split_credit(text: str) -> CaptionCredit:
-    """The caption without its credit, and the credit without its label."""
+    """The caption without its credit, and the credit without its label.
+
+    Credits are peeled from the end until none is left ("Handout Photo: X" gives the credit
+    "Handout; X"), so splitting the returned caption again finds no credit.
+    """
+    caption: str | None = text
+    credits: list[str] = []
+    while caption is not None and len(credits) < MAX_CREDITS:
+        step = _split_once(caption)
+        if step.credit is None:
+            break
+        credits.append(step.credit)
+        caption = step.caption
+    if not credits:
+        return CaptionCredit(caption=text.strip() or None, credit=None)
+    return CaptionCredit(caption=caption, credit="; ".join(reversed(credits)))
+
+
+def _split_once(text: str) -> CaptionCredit:
+    """One credit off the end of ``text``."""
     caption = text.strip()
     if not caption:
         return CaptionCredit(caption=None, credit=None)

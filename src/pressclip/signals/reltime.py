@@ -218,6 +218,9 @@ _DAY_WITH_TIME = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?$", re.IGNORECASE)
+_ANY_DIGIT = re.compile(r"\d")
+# Every pattern above needs a digit or one of these words.
+_ANCHOR = re.compile(r"ago$|^vor |^hace |^há |^ha |^il y a |\sfa$|geleden$|назад$|sedan$|siden$")
 _TRAILING = re.compile(r"[\s.·|•]+$")
 
 
@@ -282,6 +285,8 @@ def parse_relative(text: str) -> RelativeTime | None:
         if clock:
             offset = -_DAY_WORDS[with_time.group("day").lower()]
             return RelativeTime(text=written, unit="day", amount=offset, time_of_day=clock)
+    if not _ANY_DIGIT.search(core) and not _ANCHOR.search(lowered):
+        return None
     for pattern in _PATTERNS:
         match = pattern.match(core)
         if not match:

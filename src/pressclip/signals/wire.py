@@ -153,13 +153,15 @@ _COPYRIGHT_HINTS = (
 )
 
 
+_COPYRIGHT_HINT = re.compile("|".join(re.escape(h) for h in _COPYRIGHT_HINTS))
+
+
 def is_copyright_line(line: str) -> bool:
     """True for a copyright or rights-reserved line (short, with the marker)."""
     text = line.strip()
     if not 0 < len(text) <= MAX_COPYRIGHT_LEN:
         return False
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _COPYRIGHT_HINTS):
+    if not _COPYRIGHT_HINT.search(text.lower()):
         return False
     return bool(_COPYRIGHT.search(text))
 

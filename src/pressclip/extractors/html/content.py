@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.signals.credits import has_credit
 
 # Regions that are never article text when they sit inside the container.
 DROP_REGIONS = frozenset(
@@ -382,6 +383,8 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
+    if len(block.text) < 300 and not block.in_list and has_credit(block.text):
+        return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
     if is_furniture is not None and is_furniture(block):
         return "furniture"
     return None

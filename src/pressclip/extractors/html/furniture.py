@@ -441,20 +441,26 @@ _HINT = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
+def _token_hint(token: str) -> bool:
+    return _HINT.search(token.lower()) is not None
+
+
 def _hinted(attrs: dict[str, str | None]) -> bool:
-    values = [
-        value
-        for name, value in attrs.items()
-        if value
-        and len(value) < 200
-        and (name in ("class", "id", "aria-label") or name.startswith("data-"))
-    ]
-    if not values:
-        return False
-    if _HINT.search(" ".join(values).lower()):
-        return True
-    label = attrs.get("aria-label")
-    return bool(label) and label_kind(label or "") is not None
+    """Worth classifying: a class token, the id or a data-* value names a rail or an ad block
+    (class tokens repeat across a page and across pages, so each is tested once)."""
+    for name, value in attrs.items():
+        if not value or len(value) > 300:
+            continue
+        if name == "class":
+            if any(_token_hint(token) for token in value.split()):
+                return True
+        elif name == "id" or (name.startswith("data-") and len(value) < 60):
+            if _token_hint(value):
+                return True
+        elif name == "aria-label" and label_kind(value) is not None:
+            return True
+    return False
 
 
 # Card parts by class word (matched in Python on one list of the card's elements: cheaper than
@@ -506,8 +512,26 @@ def _container_of(heading: LexborNode, kind: FurnitureKind) -> LexborNode | None
         if links and (kind == "sponsored" or any(is_headline_text(a.text()) for a in links)):
             opening = " ".join(node.text()[: 4 * len(label) + 200].split())
             return node if opening.startswith(label) else None
+        if _has_twin(node):
+            return None  # one widget of a column of widgets: the label is this widget's own
         node = node.parent
     return None
+
+
+def _has_twin(node: LexborNode) -> bool:
+    """A sibling of the same tag and first class (the next widget of a sidebar)."""
+    first = (node.attributes.get("class") or "").split(" ", 1)[0]
+    if not first:
+        return False
+    for forward in (False, True):
+        sibling = node.next if forward else node.prev
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next if forward else sibling.prev
+        if sibling is None or sibling.tag != node.tag:
+            continue
+        if (sibling.attributes.get("class") or "").split(" ", 1)[0] == first:
+            return True
+    return False
 
 
 @dataclasses.dataclass(slots=True)
@@ -801,6 +825,11 @@ def _in_nav(node: LexborNode) -> bool:
     return False
 
 
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:newsletter|sign up|subscribe|abonnieren|suscr[íi]bete|inscreva-se|подпиш)", re.I
+)
+
+
 def extract_furniture(
     tree: LexborHTMLParser, main: LexborNode | None, *, base_url: str | None = None
 ) -> Furniture:
@@ -814,8 +843,8 @@ def extract_furniture(
     index: dict[str, tuple[str, int]] = {}
     for kind, container in _containers(tree, main):
         for card in _cards(container, base_url):
-            if label_kind(card.headline) is not None:
-                continue  # a "More on Gaza" link to a topic page, not a story
+            if label_kind(card.headline) is not None or _CALL_TO_ACTION.search(card.headline):
+                continue  # a "More on Gaza" topic link or a "Sign up" box, not a story
             keys = [k for k in (card.url, card.headline.casefold()) if k]
             found = next((index[k] for k in keys if k in index), None)
             if found is not None:

@@ -24,6 +24,10 @@ _WIDE = re.compile(
     r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_WIDE = re.compile(
+    r"[^\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 # Sentence ends in many scripts; closing quotes and brackets may follow.
 _SENTENCE_END = re.compile(r"[.!?。！？؟।…](?:[\"'”’»)\]]*)(?=\s|$)|[。！？]")
 _TERMINAL = re.compile(r"[.!?。！？؟।…:;](?:[\"'”’»)\]]*)$|[\"”»]$")
@@ -60,7 +64,9 @@ class Line:
 
 
 def _effective_length(text: str) -> float:
-    wide = len(_WIDE.findall(text))
+    if text.isascii():
+        return float(len(text))
+    wide = len(_NOT_WIDE.sub("", text))
     return len(text) - wide + wide * WIDE_WEIGHT
 
 
@@ -92,7 +98,7 @@ def split_lines(text: str) -> list[Line]:
     lines: list[Line] = []
     for i, (t, indent, gap_before) in enumerate(kept):
         compact = t.replace(" ", "")
-        letters = len(_LETTER.findall(compact)) / len(compact) if compact else 0.0
+        letters = len(_NOT_LETTER.sub("", compact)) / len(compact) if compact else 0.0
         lines.append(
             Line(
                 index=i,

@@ -10,6 +10,7 @@ publication day is taken for overwritten: the shown day wins.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import unquote
 
@@ -106,7 +107,12 @@ def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
     A declared UTC time one day off the shown local day is left alone: it is the same instant.
     """
     d_day, s_day = declared[:10], shown[:10]
-    return modified is not None and modified[:10] <= d_day and s_day < d_day
+    if d_day == s_day:
+        return False
+    if modified is not None and modified[:10] <= d_day and s_day < d_day:
+        return True
+    return declared.endswith("+00:00") and abs(
+        date.fromisoformat(d_day).toordinal() - date.fromisoformat(s_day).toordinal()) == 1
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:

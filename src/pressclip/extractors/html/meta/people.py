@@ -65,31 +65,17 @@ def choose_authors(
     candidates.append((tags.rel_author[:3], "visible"))
     candidates.append((vis.lead_lines[:3], "visible"))
 
-    shown = _clean(vis.near_bylines[:8], sites, [], single=False, publisher=publisher,
-                   strict=True, persons=set())
     for texts, src in candidates:
         visible = src in ("visible", "microdata")
         names = _clean(texts, sites, wires, single=visible, publisher=publisher,
                        strict=visible, persons=declared_persons)
         if names:
-            if _completes(names, shown):
-                return shown, wires, "visible"
             return names, wires, src
     names = _clean(orgs, sites, wires, single=False, publisher=publisher, strict=False,
                    persons=set())
     if names:
         return names, wires, "json-ld"
     return [], wires, None
-
-
-def _completes(names: list[str], shown: list[str]) -> bool:
-    """Whether the bylines shown near the headline name everyone declared, and more.
-
-    Declared author lists are often cut to the first or last author; the page shows them all.
-    """
-    if not 1 <= len(names) < len(shown) <= 6:
-        return False
-    return all(any(same_name(n, s) for s in shown) for n in names)
 
 
 def _as_list(value: Any) -> list[Any]:

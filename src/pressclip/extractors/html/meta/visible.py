@@ -47,8 +47,6 @@ class Visible:
     bylines: list[str] = field(default_factory=list)
     # (value, is_modified, near_headline) for <time datetime> and date-like texts.
     dates: list[tuple[str, bool, bool]] = field(default_factory=list)
-    # Innermost byline elements near the headline (one author each on multi-author pages).
-    near_bylines: list[str] = field(default_factory=list)
     # Short lines near the headline starting with a byline lead word ("By ...", "Von ...").
     lead_lines: list[str] = field(default_factory=list)
 
@@ -127,10 +125,6 @@ def _headline_scope(h1: LexborNode) -> LexborNode | None:
 def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
     for node in scope.css(_BYLINE_CSS)[:40]:
         _add_byline(node, vis)
-        if len(node.css(_BYLINE_CSS)) == 1 and not _skipped(node):  # innermost: one name each
-            text = _short_text(node, 120)
-            if text and text not in vis.near_bylines:
-                vis.near_bylines.append(text)
     for node in scope.css(_DATE_CSS)[:40]:
         if node.tag == "time":
             _add_time(node, vis, near=near)
