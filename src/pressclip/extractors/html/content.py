@@ -302,9 +302,29 @@ def select_body(
             dropped.append(block)
             if reason == "links":
                 linky.append(block)
+    kept = _drop_repeated_lead(kept, dropped, blocks)
     kept = _trim_edges(kept, dropped)
     kept = _restore_linked_sentences(kept, dropped, linky)
     return Selection(body=kept, dropped=dropped, container=container)
+
+
+def _drop_repeated_lead(
+    kept: list[TextBlock], dropped: list[TextBlock], blocks: Sequence[TextBlock]
+) -> list[TextBlock]:
+    """Drop a summary printed twice on the page (a dek repeated as a teaser or share text)."""
+    if len(kept) < 3:
+        return kept
+    counts: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        if 40 <= len(block.text) <= 400:
+            counts[block.text] += 1
+    out = []
+    for position, block in enumerate(kept):
+        if position < 2 and counts.get(block.text, 0) > 1:
+            dropped.append(block)
+        else:
+            out.append(block)
+    return out
 
 
 def _restore_linked_sentences(

@@ -11,7 +11,7 @@ import dataclasses
 import html
 import re
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -100,7 +100,6 @@ _TOKEN_KINDS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
     ),
 )
 
-_SPLIT = re.compile(r"[\s,;]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # Tags we never classify: the document and the main content itself.
@@ -150,20 +149,30 @@ _CONTENT_WORD = re.compile(
 )
 
 
+_CONTENT = "content"  # marker: a token naming the story itself
+
+
+@lru_cache(maxsize=16384)
+def _token_role(token: str) -> FurnitureKind | str | None:
+    """What one class / id token says: a furniture kind, _CONTENT, or nothing (cached)."""
+    if _CONTENT_TOKEN.search(token.lower()):
+        return _CONTENT
+    return _token_kind(token)
+
+
 def _attr_kind(attrs: dict[str, str | None]) -> FurnitureKind | None:
-    found: FurnitureKind | None = None
+    found: FurnitureKind | str | None = None
     for name in ("class", "id"):
         value = attrs.get(name)
         if value:
-            for token in _SPLIT.split(value):
-                if not token:
-                    continue
-                if _CONTENT_TOKEN.search(token.lower()):
+            for token in value.split():
+                role = _token_role(token)
+                if role == _CONTENT:
                     return None
                 if found is None:
-                    found = _token_kind(token)
+                    found = role
     if found is not None:
-        return found
+        return cast(FurnitureKind, found)
     for name, value in attrs.items():
         if name.startswith("data-") and value and len(value) < 60 and " " not in value:
             if name in ("data-src", "data-href", "data-url", "data-srcset"):

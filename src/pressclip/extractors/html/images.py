@@ -8,6 +8,7 @@ tracking pixels and images inside page furniture (teasers, share bars, ads) are 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -143,6 +144,20 @@ def _size(value: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
+@lru_cache(maxsize=8192)
+def _not_photo_token(token: str) -> bool:
+    return _NOT_PHOTO.search(token.lower()) is not None
+
+
+def _marked_not_photo(attrs: dict[str, str | None]) -> bool:
+    """A class or id naming a logo, an avatar, an icon (tokens are tested once, cached)."""
+    for name in ("class", "id"):
+        value = attrs.get(name)
+        if value and any(_not_photo_token(token) for token in value.split()):
+            return True
+    return False
+
+
 def _skip(img: LexborNode, url: str) -> bool:
     attrs = img.attributes
     width, height = _size(attrs.get("width")), _size(attrs.get("height"))
@@ -153,12 +168,12 @@ def _skip(img: LexborNode, url: str) -> bool:
     responsive = _widest(attrs) >= 400 or (img.parent is not None and img.parent.tag == "picture")
     if width is not None and height is not None and width * height < 200 * 150 and not responsive:
         return True  # a thumbnail (a responsive image's size attributes only give the ratio)
-    marks = " ".join(v for k in ("class", "id") if (v := attrs.get(k)))
+    if _marked_not_photo(attrs):
+        return True
     parent = img.parent
     if parent is not None and parent.tag in ("picture", "a", "span", "div"):
-        marks += " " + " ".join(v for k in ("class", "id") if (v := parent.attributes.get(k)))
-    if marks.strip() and _NOT_PHOTO.search(marks.lower()):
-        return True
+        if _marked_not_photo(parent.attributes):
+            return True
     alt = attrs.get("alt")
     if alt and _NOT_PHOTO_ALT.search(alt.lower()):
         return True

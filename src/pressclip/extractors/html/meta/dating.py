@@ -10,7 +10,6 @@ publication day is taken for overwritten: the shown day wins.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 from urllib.parse import unquote
 
@@ -68,6 +67,7 @@ def choose_dates(
             (_visible(vis, day_first, modified=False, near_only=False), "visible"),
             (norm(a.get("uploadDate")), "json-ld"),
             (date_in_url(unquote(url) if url else None), "url"),
+            (_title_date(tags, day_first), "title"),
             (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
         ])
     if published is None and modified is not None:
@@ -91,6 +91,15 @@ def _loose_keys(tags: Tags) -> list[str]:
     return out
 
 
+def _title_date(tags: Tags, day_first: bool) -> str | None:
+    """A full date written in the page title ("23.01.2022 - Race report")."""
+    for title in (tags.title, tags.first("og:title")):
+        found = search_date(title, day_first=day_first) if title else None
+        if found:
+            return found
+    return None
+
+
 def _first(pairs: list[tuple[str | None, str]]) -> tuple[str, str] | None:
     for value, src in pairs:
         if value:
@@ -107,12 +116,7 @@ def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
     A declared UTC time one day off the shown local day is left alone: it is the same instant.
     """
     d_day, s_day = declared[:10], shown[:10]
-    if d_day == s_day:
-        return False
-    if modified is not None and modified[:10] <= d_day and s_day < d_day:
-        return True
-    return declared.endswith("+00:00") and abs(
-        date.fromisoformat(d_day).toordinal() - date.fromisoformat(s_day).toordinal()) == 1
+    return modified is not None and modified[:10] <= d_day and s_day < d_day
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:

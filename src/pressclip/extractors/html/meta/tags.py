@@ -117,7 +117,7 @@ def _author_text(node: LexborNode) -> str | None:
 
 def _item_value(node: LexborNode) -> str | None:
     attrs = node.attributes
-    for key in ("content", "datetime"):
+    for key in ("content", "datetime") + (("title",) if node.tag == "abbr" else ()):
         value = attrs.get(key)
         if value:
             return " ".join(value.split())

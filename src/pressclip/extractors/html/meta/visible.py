@@ -24,6 +24,10 @@ _DATE_CSS = (
     'time, [class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], '
     '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]'
 )
+_PAGE_DATE_CSS = (
+    'time, [class*="date" i], [class*="publish" i], [itemprop~="datePublished" i], '
+    '[class*="posted" i], abbr[title]'
+)
 _LEAD_LINE = re.compile(
     r"^(?:by|von|por|par|door|av|af|di|przez|автор|written by|posted by|text|texto|autor|author)"
     r"\s*:?\s+\S",
@@ -82,12 +86,37 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
         for node in body.css("time")[:20]:
             _add_time(node, vis, near=False)
     if body is not None and not vis.dates:
-        for node in body.css(_DATE_CSS)[:40]:
+        for node in body.css(_PAGE_DATE_CSS)[:100]:
             if node.tag != "time" and not _skipped(node):
                 text = _short_text(node, 80)
                 if text and _date_like(text):
                     vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), False))
+    if body is not None and not vis.dates:
+        _leading_dates(body, vis)
     return vis
+
+
+def _leading_dates(body: LexborNode, vis: Visible) -> None:
+    """Short elements that open with a date ("01.02.2022 Der Arbeitsmarkt ...", a blog's date
+    header): the last resort when nothing on the page is marked as a date."""
+    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td")[:300]:
+        text = node.text(deep=True, separator=" ", strip=True)
+        if not text or not text[:1].isalnum() or len(text) > 2000:
+            continue
+        head = " ".join(text.split())[:40]
+        found = search_date(head)
+        if found and _starts_with_date(head):
+            vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False))
+            if len(vis.dates) >= 3:
+                return
+
+
+_OPENING_DATE = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s+)?\d|^[^\W\d_]{3,12}\.?\s+\d{1,2}\b")
+
+
+def _starts_with_date(text: str) -> bool:
+    """A date at the very start, allowing one weekday word before it."""
+    return bool(_OPENING_DATE.match(text))
 
 
 def _anchor(nodes: list[LexborNode], texts: list[str], titles: Sequence[str]) -> LexborNode | None:
