@@ -235,6 +235,34 @@ _PLACE_ONLY = re.compile(
 )
 
 
+# A German-style "Ortsmarke": "Oberhelm. Schon um zehn Uhr ...", "Berlin/Hamburg. Die ...".
+_ORTSMARKE = re.compile(
+    r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:[ -][A-ZÄÖÜ][a-zäöüß]{2,}){0,2}"
+    r"(?:/[A-ZÄÖÜ][a-zäöüß]{2,})?)\.\s+[A-ZÄÖÜ]"
+)
+# Words that open a paragraph as a one-word sentence and are no place.
+_NOT_PLACES = frozenset(
+    "yes no okay thanks hello well sure right again today now then also but and still"
+    " ja nein danke hallo nun gut also aber und doch heute gestern morgen jetzt dann"
+    " wow exactly indeed genau klar stimmt".split()
+)
+ORTSMARKE_MIN_PARAGRAPH = 120
+
+
+def _place_dateline(paragraph: str) -> str | None:
+    """The place of a dateline without an agency ("RIVERTON —", "Oberhelm. Schon ...")."""
+    text = paragraph.strip()
+    match = _PLACE_ONLY.match(text)
+    if match:
+        return match.group("place").strip()
+    match = _ORTSMARKE.match(text)
+    if match and len(text) >= ORTSMARKE_MIN_PARAGRAPH:
+        place = match.group("place")
+        if place.casefold() not in _NOT_PLACES:
+            return place
+    return None
+
+
 def detect_wire(
     first_paragraph: str | None,
     bylines: Sequence[str] = (),
@@ -247,8 +275,7 @@ def detect_wire(
         if parsed is not None:
             place, tag = parsed
             return WireInfo(source_organization=tag, dateline=place, evidence="dateline")
-    place_only = _PLACE_ONLY.match(first_paragraph.strip()) if first_paragraph else None
-    dateline = place_only.group("place").strip() if place_only else None
+    dateline = _place_dateline(first_paragraph) if first_paragraph else None
     for byline in bylines:
         agency = agency_in_byline(byline)
         if agency:

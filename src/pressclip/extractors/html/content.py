@@ -275,6 +275,7 @@ def select_body(
     blocks: Sequence[TextBlock],
     *,
     headline: str | None,
+    authors: Sequence[str] = (),
     is_furniture: Callable[[TextBlock], bool] | None = None,
 ) -> Selection:
     """The article's blocks, in order."""
@@ -305,6 +306,7 @@ def select_body(
     kept = _drop_repeated_lead(kept, dropped, blocks)
     kept = _trim_edges(kept, dropped)
     kept = _restore_linked_sentences(kept, dropped, linky)
+    kept = _drop_author_bio(kept, dropped, authors)
     return Selection(body=kept, dropped=dropped, container=container)
 
 
@@ -324,6 +326,22 @@ def _drop_repeated_lead(
             dropped.append(block)
         else:
             out.append(block)
+    return out
+
+
+def _drop_author_bio(
+    kept: list[TextBlock], dropped: list[TextBlock], authors: Sequence[str]
+) -> list[TextBlock]:
+    """Drop the author's biography printed after the article ("Jane Doe covers ...")."""
+    names = [a.casefold() for a in authors if len(a) > 4]
+    if not names or len(kept) < 4:
+        return kept
+    out = list(kept)
+    for block in kept[-2:]:
+        text = block.text.casefold()
+        if len(text) < 500 and any(name in text for name in names):
+            out.remove(block)
+            dropped.append(block)
     return out
 
 

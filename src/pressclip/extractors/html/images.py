@@ -171,9 +171,9 @@ def _skip(img: LexborNode, url: str) -> bool:
     if _marked_not_photo(attrs):
         return True
     parent = img.parent
-    if parent is not None and parent.tag in ("picture", "a", "span", "div"):
-        if _marked_not_photo(parent.attributes):
-            return True
+    wrapper = parent is not None and parent.tag in ("picture", "a", "span", "div")
+    if wrapper and parent is not None and _marked_not_photo(parent.attributes):
+        return True
     alt = attrs.get("alt")
     if alt and _NOT_PHOTO_ALT.search(alt.lower()):
         return True

@@ -32,7 +32,9 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
     meta = extract_metadata(tree, url=settings.url)
     root = tree.body or tree.root
     blocks = flatten(root) if root is not None else []
-    selection = select_body(blocks, headline=meta.headline)
+    selection = select_body(
+        blocks, headline=meta.headline, authors=[p.name for p in meta.author]
+    )
     body = to_body(selection.body)
     main = _container_node(selection)
     base_url = meta.url or settings.url

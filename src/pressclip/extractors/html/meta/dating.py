@@ -43,13 +43,16 @@ def choose_dates(
     def norm(value: Any) -> str | None:
         return normalize_date(text_of(value), day_first=day_first)
 
-    declared = _first([
+    candidates: list[tuple[str | None, str]] = [
         (norm(a.get("datePublished")), "json-ld"),
         (norm(a.get("dateCreated")), "json-ld"),
-        (_first_norm(tags.all(*_PUBLISHED_META), day_first), "meta"),
-        (normalize_date(tags.item("datepublished"), day_first=day_first), "microdata"),
-        (_first_norm(_loose_keys(tags), day_first), "meta"),
-    ])
+    ]
+    candidates += [(normalize_date(v, day_first=day_first), "meta")
+                   for v in tags.all(*_PUBLISHED_META)[:6]]
+    candidates += [(normalize_date(v, day_first=day_first), "microdata")
+                   for v in tags.items.get("datepublished", [])[:3]]
+    candidates.append((_first_norm(_loose_keys(tags), day_first), "meta"))
+    declared = _first(candidates)
     modified = _first([
         (norm(a.get("dateModified")), "json-ld"),
         (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
@@ -58,10 +61,13 @@ def choose_dates(
     ])
     shown = _visible(vis, day_first, modified=False, near_only=True)
     published = declared
-    if declared is not None and shown is not None and _prefer_shown(
-        declared[0], shown, modified[0] if modified else None
-    ):
-        published = (shown, "visible")
+    if declared is not None and shown is not None and declared[0][:10] != shown[:10]:
+        agreeing = _first([(v, s) for v, s in candidates if v and v[:10] == shown[:10]])
+        if agreeing is not None:
+            # Declared sources disagree; the one the page shows wins.
+            published = agreeing
+        elif _prefer_shown(declared[0], shown, modified[0] if modified else None):
+            published = (shown, "visible")
     if published is None:
         published = _first([
             (_visible(vis, day_first, modified=False, near_only=False), "visible"),
@@ -128,12 +134,14 @@ def _first_norm(values: list[str], day_first: bool) -> str | None:
 
 
 def _visible(vis: Visible, day_first: bool, *, modified: bool, near_only: bool) -> str | None:
+    """The best shown date: near the headline first, then by rank (<time>, byline, other)."""
     for near in (True,) if near_only else (True, False):
-        for value, is_mod, is_near in vis.dates:
-            if is_mod != modified or is_near != near:
-                continue
-            found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
-            found = found or search_date(value, day_first=day_first)
-            if found:
-                return found
+        for want_rank in range(4):
+            for value, is_mod, is_near, rank in vis.dates:
+                if is_mod != modified or is_near != near or rank != want_rank:
+                    continue
+                found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
+                found = found or search_date(value, day_first=day_first)
+                if found:
+                    return found
     return None
