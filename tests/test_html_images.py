@@ -128,6 +128,7 @@ def test_labelled_and_parenthesised_credits_in_captions() -> None:
         ),
         "Der Hafen am Morgen. Philipp Muster/dpa": ("Der Hafen am Morgen.", "Philipp Muster/dpa"),
         "대표가 연설하고 있다. 뉴스1": ("대표가 연설하고 있다.", "뉴스1"),
+        "警視庁を出る容疑者（潟沼義樹撮影）": ("警視庁を出る容疑者", "潟沼義樹"),
         # a dash inside a caption is no credit
         "Gaza - the humanitarian situation worsens": (
             "Gaza - the humanitarian situation worsens",
@@ -150,6 +151,20 @@ def test_credit_in_figure_footer_and_copyright_sign() -> None:
         "<figcaption>Die Schule am Montag</figcaption></figure>"
     )
     assert (image.caption, image.credit_text) == ("Die Schule am Montag", "André Muster")
+
+
+def test_credit_element_labels_and_rights_notices_are_removed() -> None:
+    image = _one(
+        "<figure><img src='/a.jpg'><figcaption>Коллаж.<span class='credit'>Источник: Фонд"
+        "</span></figcaption></figure>"
+    )
+    assert (image.caption, image.credit_text) == ("Коллаж.", "Фонд")
+    image = _one(
+        "<figure><img src='/b.jpg'><figcaption>A ship at sea."
+        "<span class='photo-credit'>Jane Doe/Copyright 2026 The AP. All rights reserved."
+        "</span></figcaption></figure>"
+    )
+    assert image.credit_text == "Jane Doe"
 
 
 def test_caption_without_credit_stays_whole() -> None:

@@ -14,6 +14,7 @@ import contextlib
 import logging
 import multiprocessing
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -166,7 +167,8 @@ class _Worker:
         self._process: BaseProcess = ctx.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, work, memory), name="pressclip-worker", daemon=True
         )
-        self._process.start()
+        with _main_module_hidden():
+            self._process.start()
         child.close()
         try:
             ready = self._conn.poll(_START_TIMEOUT) and self._conn.recv() == _READY
@@ -213,6 +215,27 @@ class _Worker:
             self._process.kill()
         self._process.join()
         self._conn.close()
+
+
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start a worker without it re-running the caller's ``__main__``, as spawn and forkserver
+    otherwise do: the worker needs only pressclip (and ``work``, which must live in an
+    importable module), and a script that runs a batch then needs no ``__main__`` guard."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved: dict[str, object] = {
+        key: main.__dict__[key] for key in ("__file__", "__spec__") if key in main.__dict__
+    }
+    main.__dict__.pop("__file__", None)
+    main.__dict__["__spec__"] = None
+    try:
+        yield
+    finally:
+        main.__dict__.pop("__spec__", None)
+        main.__dict__.update(saved)
 
 
 def _serve(conn: Connection, work: Work, max_memory: int) -> None:

@@ -242,9 +242,45 @@ _ORTSMARKE = re.compile(
 )
 # Words that open a paragraph as a one-word sentence and are no place.
 _NOT_PLACES = frozenset(
-    "yes no okay thanks hello well sure right again today now then also but and still"
-    " ja nein danke hallo nun gut also aber und doch heute gestern morgen jetzt dann"
-    " wow exactly indeed genau klar stimmt".split()
+    [
+        "yes",
+        "no",
+        "okay",
+        "thanks",
+        "hello",
+        "well",
+        "sure",
+        "right",
+        "again",
+        "today",
+        "now",
+        "then",
+        "also",
+        "but",
+        "and",
+        "still",
+        "ja",
+        "nein",
+        "danke",
+        "hallo",
+        "nun",
+        "gut",
+        "also",
+        "aber",
+        "und",
+        "doch",
+        "heute",
+        "gestern",
+        "morgen",
+        "jetzt",
+        "dann",
+        "wow",
+        "exactly",
+        "indeed",
+        "genau",
+        "klar",
+        "stimmt",
+    ]
 )
 ORTSMARKE_MIN_PARAGRAPH = 120
 

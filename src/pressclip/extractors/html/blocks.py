@@ -36,6 +36,8 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class/id/role words naming a page region that is not article text.
 _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
+    # Shown only on hover or to screen readers: never part of the text as read.
+    ("skip", r"tooltip|popover|popup|rollover|hover-?card|sr-only|screen-?reader|visually-?hidden"),
     ("comments", r"comment|disqus|respond(?![a-z])|responses(?![a-z])|reply|replies|discussion|kommentar"),
     ("share", r"share|sharing|social|sociable|addthis|shariff|follow-?us"),
     ("related", r"related|recommend|more-?(?:stories|articles|news|from)|read-?(?:more|next|also)"

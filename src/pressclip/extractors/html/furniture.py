@@ -605,11 +605,18 @@ def _is_heading(node: LexborNode) -> bool:
 
 def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
     text = _clean(link.text(separator=" "))
-    if text and is_headline_text(text) and len(text) <= 200:
-        for inner in link.css("*"):
-            if _is_heading(inner) and is_headline_text(inner.text()):
-                return _clean(inner.text(separator=" "))
-        return text
+    if text and is_headline_text(text) and len(text) <= 300:
+        inner = link.css("*")
+        for node in inner:
+            if _is_heading(node) and is_headline_text(node.text()):
+                return _clean(node.text(separator=" "))
+        # a link wrapping the title and the summary in two boxes: the first box is the title
+        boxes = [n for n in inner if n.tag in ("div", "p", "span") and n.text().strip()]
+        if len(boxes) >= 2 and boxes[0].css_first("div, p") is None:
+            first = _clean(boxes[0].text(separator=" "))
+            if first and is_headline_text(first) and len(first) < len(text):
+                return first
+        return text if len(text) <= 200 else None
     for node in card.css("*"):
         if _is_heading(node):
             htext = _clean(node.text(separator=" "))

@@ -17,8 +17,6 @@ from pressclip.extractors.html.furniture import attribute_kind, is_headline_text
 from pressclip.model import Image
 from pressclip.signals.credits import split_credit as shared_split_credit
 
-_SHARED_SPLITTER = True
-
 __all__ = ["extract_images", "split_credit"]
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -291,10 +289,24 @@ def clean_credit(text: str | None) -> str | None:
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1].strip()
     text = _LABEL_PREFIX.sub("", text).strip()
+    text = _RIGHTS.sub("", text).strip(" /,.") or text
+    text = _REPORTER.sub("", text)
     parts = [p.strip() for p in text.split(" | ")]
     if len(parts) > 1 and len(set(parts)) == 1:
         text = parts[0]
     return text or None
+
+
+# "X/Copyright 2026 The AP. All rights reserved." -> "X"
+_RIGHTS = re.compile(
+    r"\s*/?\s*(?:copyright|©)\s+\d{4}\b.*$|[\s.,/]*all rights reserved\.?$", re.IGNORECASE
+)
+# Korean credits name the photographer and his title: "고영권 기자" (reporter)
+_REPORTER = re.compile(r"\s+기자$")
+# A one-word label on a credit element: "Источник: X", "Isithombe: X" (any language)
+_WORD_LABEL = re.compile(r"^[^\W\d_]{3,14}\s*:\s+(?=\S)")
+# Japanese: "…（潟沼義樹撮影）" = photographed by 潟沼義樹
+_JA_TAKEN_BY = re.compile(r"[（(](?P<credit>[^（）()]{1,20}?)撮影[）)]$")
 
 
 def clean_caption(text: str | None) -> str | None:
@@ -332,10 +344,13 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     text = _tidy(caption)
     if text is None:
         return None, None
-    if _SHARED_SPLITTER:
-        shared = shared_split_credit(text)
-        if shared.credit is not None:
-            return shared.caption, clean_credit(shared.credit)
+    shared = shared_split_credit(text)
+    # a "credit" holding a sentence end is caption text cut at a word like "picture-"
+    if shared.credit is not None and ". " not in shared.credit:
+        return shared.caption, clean_credit(shared.credit)
+    match = _JA_TAKEN_BY.search(text)
+    if match:
+        return _head(text, match.start()), clean_credit(match.group("credit"))
     match = _TRAILING_LABEL.search(text)
     if match:
         credit = match.group("credit") or match.group("by") or match.group("copy")
@@ -352,7 +367,7 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
         return _head(text, match.start()), credit
     if _CJK.search(text):
         match = _CJK_CREDIT.search(text)
-        if match:
+        if match and not match.group("credit").endswith("で"):
             # "…＝２日、共同": the date the photo was taken, then who took it
             credit = re.split(r"[、,，]\s*", match.group("credit"))[-1]
             return _head(text, match.start()), clean_credit(credit)
@@ -626,7 +641,7 @@ def _caption_and_credit(
             caption_only, credit = split_credit(caption)
             return clean_caption(caption_only), credit or clean_credit(credit_raw)
         caption = _remove(caption, credit_raw) or None
-    credit = clean_credit(credit_raw)
+    credit = clean_credit(_WORD_LABEL.sub("", credit_raw) if credit_raw else None)
     if caption and credit is None:
         caption, credit = split_credit(caption)
     elif caption:

@@ -20,10 +20,6 @@ from pressclip.signals.wire import is_copyright_line
 # Characters of scripts written without spaces between words (CJK ideographs, kana, hangul,
 # Thai): each counts as this many Latin characters in the effective length.
 WIDE_WEIGHT = 2.5
-_WIDE = re.compile(
-    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-)
-_LETTER = re.compile(r"[^\W\d_]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
 _NOT_WIDE = re.compile(
     r"[^\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
@@ -122,9 +118,3 @@ def split_lines(text: str) -> list[Line]:
             )
         )
     return lines
-
-
-def is_wide_script(text: str) -> bool:
-    """True when most letters belong to a script written without spaces."""
-    letters = len(_LETTER.findall(text))
-    return letters > 0 and len(_WIDE.findall(text)) * 2 > letters

@@ -86,9 +86,7 @@ def _drop_link_runs(body: list[Line]) -> list[Line]:
     return out
 
 
-def _not_article(
-    text_lines: Sequence[Line], reason: str, settings: Settings, charset: str | None
-) -> Article:
+def _not_article(reason: str, settings: Settings, charset: str | None) -> Article:
     return Article(
         url=settings.url,
         extraction=Extraction(input_type="text", is_article=False, reason=reason, charset=charset),
@@ -104,18 +102,16 @@ def extract_text(text: str, settings: Settings, *, charset: str | None = None) -
     """The article in a flattened page, with its header, images, rails and wire source."""
     lines = split_lines(text)
     if not lines:
-        return _not_article(lines, "no text", settings, charset)
+        return _not_article("no text", settings, charset)
     region, _ = body_region(lines)
     if region is None:
-        return _not_article(
-            lines, "no run of prose lines (a menu or index page)", settings, charset
-        )
+        return _not_article("no run of prose lines (a menu or index page)", settings, charset)
     header = read_header(lines, region.start)
     body, images, copyright_lines = _body_lines(lines, region, header)
     prose = sum(line.eff_len for line in body if line.terminal)
     if prose < MIN_BODY_CHARS or region.score < MIN_BODY_SCORE:
         return _not_article(
-            lines, f"too little prose for an article ({int(prose)} characters)", settings, charset
+            f"too little prose for an article ({int(prose)} characters)", settings, charset
         )
     after = lines[region.end :]
     for line in after:

@@ -134,14 +134,13 @@ def _first_norm(values: list[str], day_first: bool) -> str | None:
 
 
 def _visible(vis: Visible, day_first: bool, *, modified: bool, near_only: bool) -> str | None:
-    """The best shown date: near the headline first, then by rank (<time>, byline, other)."""
+    """The first shown date: near the headline first, then anywhere."""
     for near in (True,) if near_only else (True, False):
-        for want_rank in range(4):
-            for value, is_mod, is_near, rank in vis.dates:
-                if is_mod != modified or is_near != near or rank != want_rank:
-                    continue
-                found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
-                found = found or search_date(value, day_first=day_first)
-                if found:
-                    return found
+        for value, is_mod, is_near in vis.dates:
+            if is_mod != modified or is_near != near:
+                continue
+            found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
+            found = found or search_date(value, day_first=day_first)
+            if found:
+                return found
     return None

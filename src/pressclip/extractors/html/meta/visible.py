@@ -38,7 +38,6 @@ _SKIP_CLASS = re.compile(
     r"more-|-more|(?<!v)card|popular|trending|avatar-list|reply",
     re.IGNORECASE,
 )
-_PUBLISHED_HINT = re.compile(r"publish|posted|pubdate|date|byline|dateline", re.IGNORECASE)
 _MODIFIED_HINT = re.compile(
     r"updat|modif|aktualisiert|geändert|actualiza|atualiza|mis à jour|aggiorn|обновл|수정|更新",
     re.IGNORECASE,
@@ -50,10 +49,8 @@ class Visible:
     h1: list[str] = field(default_factory=list)
     # Byline texts near the headline, nearest first, then the rest of the page.
     bylines: list[str] = field(default_factory=list)
-    # (value, is_modified, near_headline, rank) for <time datetime> and date-like texts; rank
-    # 0 = <time>, 1 = a byline or an element marked as the publication date, 2 = other
-    # date-like text near the headline, 3 = the page-wide last resorts.
-    dates: list[tuple[str, bool, bool, int]] = field(default_factory=list)
+    # (value, is_modified, near_headline) for <time datetime> and date-like texts, in page order.
+    dates: list[tuple[str, bool, bool]] = field(default_factory=list)
     # Short lines near the headline starting with a byline lead word ("By ...", "Von ...").
     lead_lines: list[str] = field(default_factory=list)
 
@@ -73,7 +70,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
         _scan(scope, vis, near=True)
     for text in vis.bylines[:6]:
         if search_date(text):
-            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), scope is not None, 1))
+            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), scope is not None))
     body = tree.body
     if body is not None and not vis.bylines:
         for node in body.css(_BYLINE_CSS)[:60]:
@@ -94,7 +91,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
                 text = _short_text(node, 80)
                 if text and _date_like(text):
                     modified = bool(_MODIFIED_HINT.search(_hint(node) + text))
-                    vis.dates.append((text, modified, False, 2))
+                    vis.dates.append((text, modified, False))
     if body is not None and not vis.dates:
         _leading_dates(body, vis)
     return vis
@@ -110,7 +107,7 @@ def _leading_dates(body: LexborNode, vis: Visible) -> None:
         head = " ".join(text.split())[:40]
         found = search_date(head)
         if found and _starts_with_date(head):
-            vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False, 3))
+            vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False))
             if len(vis.dates) >= 3:
                 return
 
@@ -164,9 +161,7 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
         else:
             text = _short_text(node, 160)
             if text and any(c.isdigit() for c in text):
-                hint = _hint(node)
-                rank = 1 if _PUBLISHED_HINT.search(hint) else 2
-                vis.dates.append((text, bool(_MODIFIED_HINT.search(hint + text)), near, rank))
+                vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), near))
     seen_dates = {d[0] for d in vis.dates}
     for node in scope.css("p, span, div, address, li, a, small, em, strong, h2, h3, h4, h5, h6")[:300]:
         text = _short_text(node, 200)
@@ -176,7 +171,7 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             vis.lead_lines.append(text)
         if len(text) <= 80 and text not in seen_dates and _date_like(text):
             seen_dates.add(text)
-            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near, 2))
+            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near))
 
 
 def _hint(node: LexborNode) -> str:
@@ -219,7 +214,7 @@ def _add_time(node: LexborNode, vis: Visible, *, near: bool) -> None:
     modified = bool(_MODIFIED_HINT.search(_hint(node) + " " + before))
     if "pubdate" in attrs or "publish" in _hint(node).lower():
         modified = False
-    vis.dates.append((value, modified, near, 0))
+    vis.dates.append((value, modified, near))
 
 
 def _short_text(node: LexborNode, limit: int) -> str | None:
