@@ -233,6 +233,32 @@ def test_japanese_page() -> None:
     assert furniture.related[0].headline == "川の交通量が過去最高を記録、港湾局が発表"
 
 
+def test_title_inside_a_link_that_wraps_more() -> None:
+    tree = LexborHTMLParser(
+        "<article><h1>Story</h1><p>Text.</p></article>"
+        "<section class='related-links'>"
+        "<a href='/a'><h4>Einigung im Streit</h4><h3>Selbstbestimmung rückt näher</h3>"
+        "<p>Die Ministerien haben sich auf einen Entwurf geeinigt, sagt die Regierung."
+        " <span class='author'>Nicole Muster</span></p></a>"
+        "<a href='/b'><div><span class='headtext'><p>Advanced online security</p></span>"
+        "<span class='bodytext'><p>Discover tips for securing your information online.</p>"
+        "</span></div></a></section>"
+    )
+    furniture = extract_furniture(tree, tree.css_first("article"))
+    assert [(t.headline, t.author, t.description) for t in furniture.related] == [
+        (
+            "Selbstbestimmung rückt näher",
+            "Nicole Muster",
+            "Die Ministerien haben sich auf einen Entwurf geeinigt, sagt die Regierung.",
+        ),
+        (
+            "Advanced online security",
+            None,
+            "Discover tips for securing your information online.",
+        ),
+    ]
+
+
 def test_no_furniture_on_a_bare_page() -> None:
     tree = LexborHTMLParser("<html><body><p>Just text.</p></body></html>")
     assert extract_furniture(tree, None) == Furniture()

@@ -58,6 +58,10 @@ _RAIL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+# Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
+_URL = re.compile(r"https?://\S+")
+_SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
+
 MIN_ARTICLE_CHARS = 250
 
 
@@ -421,11 +425,19 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
+    if _SHORTCODE.match(block.text) or (_mostly_urls(block.text) and not block.in_quote):
+        return "markup"
     if len(block.text) < 300 and not block.in_list and has_credit(block.text):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
     if is_furniture is not None and is_furniture(block):
         return "furniture"
     return None
+
+
+def _mostly_urls(text: str) -> bool:
+    if "://" not in text:
+        return False
+    return sum(len(m) for m in _URL.findall(text)) > 0.5 * len(text)
 
 
 def _trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:

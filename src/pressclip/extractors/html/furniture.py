@@ -270,6 +270,14 @@ def label_kind(text: str) -> FurnitureKind | None:
     return None
 
 
+def _descendants(node: LexborNode) -> list[LexborNode]:
+    """The node's descendant elements (lexbor's node.css includes the node itself)."""
+    return list(node.css("*"))[1:]
+
+
+_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6"})
+
+
 def _first_label(node: LexborNode) -> FurnitureKind | None:
     """The label a container opens with: its first child with text, if that is a heading or a
     short text box ("<h2>Related</h2>", "<div><strong>Lesen Sie auch</strong></div>")."""
@@ -286,7 +294,7 @@ def _first_label(node: LexborNode) -> FurnitureKind | None:
             return None if tag == "h1" else label_kind(text)
         if len(text) > 200 or tag not in _LABEL_BOXES:
             return None
-        inner = child.css("*")
+        inner = _descendants(child)
         if not inner:
             return label_kind(text)
         # a box that is only a label ("<div><strong>Lesen Sie auch</strong></div>"); a box with
@@ -603,21 +611,47 @@ def _is_heading(node: LexborNode) -> bool:
     return bool(cls) and bool(_HEAD_CLASS.search(cls))
 
 
+def _title_like(text: str | None) -> bool:
+    """Long enough for a title inside a teaser link (shorter than a free-standing headline)."""
+    if not text or len(text) < 10 or len(text) > 200:
+        return False
+    return len(_WORD.findall(text)) >= 2 or len(_CJK.findall(text)) >= 5
+
+
+def _title_in_link(link: LexborNode, text: str) -> str | None:
+    """The title part of a link that wraps more (kicker, title, summary, byline): its
+    highest-ranked heading, else its first leaf box."""
+    inner = _descendants(link)
+    headings = sorted(
+        (n for n in inner if _is_heading(n)), key=lambda n: n.tag if n.tag in _HEADINGS else "h9"
+    )
+    for node in headings:
+        title = _clean(node.text(separator=" "))
+        if _title_like(title):
+            return title
+    leaves = [
+        n
+        for n in inner
+        if n.tag in ("div", "p", "span")
+        and n.text().strip()
+        and not any(d.tag in _BLOCKS for d in _descendants(n))
+    ]
+    if len(leaves) >= 2:
+        first = _clean(leaves[0].text(separator=" "))
+        if _title_like(first) and first is not None and len(first) < len(text):
+            return first
+    return None
+
+
 def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
     text = _clean(link.text(separator=" "))
-    if text and is_headline_text(text) and len(text) <= 300:
-        inner = link.css("*")
-        for node in inner:
-            if _is_heading(node) and is_headline_text(node.text()):
-                return _clean(node.text(separator=" "))
-        # a link wrapping the title and the summary in two boxes: the first box is the title
-        boxes = [n for n in inner if n.tag in ("div", "p", "span") and n.text().strip()]
-        if len(boxes) >= 2 and boxes[0].css_first("div, p") is None:
-            first = _clean(boxes[0].text(separator=" "))
-            if first and is_headline_text(first) and len(first) < len(text):
-                return first
-        return text if len(text) <= 200 else None
-    for node in card.css("*"):
+    if text and is_headline_text(text):
+        title = _title_in_link(link, text)
+        if title is not None:
+            return title
+        if len(text) <= 200:
+            return text
+    for node in _descendants(card):
         if _is_heading(node):
             htext = _clean(node.text(separator=" "))
             if htext and is_headline_text(htext):
@@ -639,7 +673,7 @@ def _elements(node: LexborNode) -> list[Element]:
     """The card's elements (the first 150: a card is small; a huge one is read in part)."""
     return [
         (n, n.tag or "", (n.attributes.get("class") or "").lower())
-        for n in node.css("*")[:_MAX_CARD_ELEMENTS]
+        for n in _descendants(node)[:_MAX_CARD_ELEMENTS]
     ]
 
 
@@ -697,13 +731,18 @@ def _age(
     return None, None
 
 
-def _description(elements: list[Element], exclude: set[str]) -> str | None:
+def _description(elements: list[Element], headline: str, exclude: set[str]) -> str | None:
+    """The summary: a class-named or <p> element that is not the headline (nor holds it); a
+    byline or date set inside it is cut out."""
     for node, tag, cls in elements:
         if tag != "p" and not (cls and _DESC_CLASS.search(cls)):
             continue
         text = _text(node)
-        if not text or text in exclude or any(text in e or e in text for e in exclude):
+        if not text or headline in text or text in headline or text in exclude:
             continue
+        for part in exclude:
+            if part != headline and part in text:
+                text = " ".join(text.replace(part, " ").split())
         if len(_WORD.findall(text)) >= 5 or len(_CJK.findall(text)) >= 15:
             return text
     return None
@@ -736,7 +775,7 @@ def _teaser(card: _Card) -> Teaser:
         headline=card.headline,
         url=card.url,
         author=author,
-        description=_description(elements, exclude),
+        description=_description(elements, card.headline, exclude),
         age=age,
         date_created=created,
         image_alt=_image_alt(elements),
@@ -785,7 +824,7 @@ def _sponsored(card: _Card) -> Sponsored:
         headline=card.headline,
         sponsor=sponsor,
         url=card.url,
-        description=_description(elements, exclude),
+        description=_description(elements, card.headline, exclude),
         image_alt=_image_alt(elements),
     )
 

@@ -524,7 +524,7 @@ def _caption_node(holder: LexborNode) -> LexborNode | None:
     for node in holder.css("figcaption"):
         if _usable_caption(node):
             return node
-    elements = holder.css("*")
+    elements = list(holder.css("*"))[1:]  # node.css includes the node itself
     passes = (True,) if figure else (True, False)
     for strong in passes:
         for node in elements:
@@ -565,7 +565,7 @@ def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode |
     caption_text = _text_of(caption) if caption is not None else None
     scopes = [caption, holder] if caption is not None else [holder]
     for scope in scopes:
-        for node in scope.css("*"):
+        for node in list(scope.css("*"))[1:]:  # node.css includes the node itself
             if (node.tag in _NOT_CAPTION_TAGS and node.tag != "a") or not _is_credit(node):
                 continue
             if caption is not None and node.mem_id == caption.mem_id:

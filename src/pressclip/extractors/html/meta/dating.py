@@ -117,12 +117,14 @@ def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
     """Whether the date shown near the headline should replace the declared one.
 
     A known way declared dates go wrong: the publication date is overwritten with the
-    modification date (declared published == modified, or even later) while the page shows an
-    earlier day.
+    modification time (declared published == modified to the second, or even after it) while
+    the page shows an earlier day.
     A declared UTC time one day off the shown local day is left alone: it is the same instant.
     """
     d_day, s_day = declared[:10], shown[:10]
-    return modified is not None and modified[:10] <= d_day and s_day < d_day
+    if modified is None or s_day >= d_day:
+        return False
+    return modified[:19] == declared[:19] or modified[:10] < d_day
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:

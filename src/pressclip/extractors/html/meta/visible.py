@@ -100,7 +100,9 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
 def _leading_dates(body: LexborNode, vis: Visible) -> None:
     """Short elements that open with a date ("01.02.2022 Der Arbeitsmarkt ...", a blog's date
     header): the last resort when nothing on the page is marked as a date."""
-    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td")[:300]:
+    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td, div")[:400]:
+        if node.tag == "div" and node.css_first("div, p, table, ul, ol, section") is not None:
+            continue
         text = node.text(deep=True, separator=" ", strip=True)
         if not text or not text[:1].isalnum() or len(text) > 2000:
             continue
@@ -169,7 +171,9 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             continue
         if _LEAD_LINE.match(text):
             vis.lead_lines.append(text)
-        if len(text) <= 80 and text not in seen_dates and _date_like(text):
+        if len(text) > 80:
+            text = text[:60]  # a dateline opening a longer block: "Pressemitteilung vom 5. ..."
+        if text not in seen_dates and _date_like(text):
             seen_dates.add(text)
             vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near))
 
