@@ -119,7 +119,7 @@ def _html(path: Path) -> str:
         from pressclip.decode import decode
 
         return decode(data)[0]
-    except Exception:  # noqa: BLE001 - the scorer goes on with a lossy decode
+    except Exception:
         return data.decode("utf-8", errors="replace")
 
 
@@ -192,12 +192,12 @@ def _iter(pages: list[Page], fold: str) -> Iterator[Page]:
             yield p
 
 
-class _Timeout(Exception):
+class _TimeoutError(Exception):
     pass
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    raise _Timeout
+    raise _TimeoutError
 
 
 def main() -> None:
@@ -239,7 +239,7 @@ def main() -> None:
                     signal.alarm(20)  # a tool that hangs (network, regex) scores a miss
                     try:
                         pred = fn(htmls[p.pid], p.url)
-                    except Exception:  # noqa: BLE001 - a crash is a miss
+                    except Exception:
                         pred = Pred(None, [], None)
                     finally:
                         signal.alarm(0)
@@ -281,7 +281,7 @@ def main() -> None:
                                 "date": pred.date}[args.show]
                     other = ""
                     if "trafilatura" in results:
-                        tp, ts = results["trafilatura"][p.pid]
+                        _, ts = results["trafilatura"][p.pid]
                         other = f" traf={'OK' if ts[args.show] else 'x'}"
                     print(f"  {p.pid[:40]:40} want={truth!r:.90} got={got!r:.90}{other}")
 

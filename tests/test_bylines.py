@@ -76,7 +76,10 @@ _word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9).m
 _name = st.lists(_word, min_size=2, max_size=3, unique=True).map(" ".join)
 
 
-@given(st.lists(_name, min_size=1, max_size=3, unique=True), st.sampled_from(["By ", "Von ", "Por ", ""]))
+@given(
+    st.lists(_name, min_size=1, max_size=3, unique=True),
+    st.sampled_from(["By ", "Von ", "Por ", ""]),
+)
 def test_names_survive_lead_words_and_joins(names: list[str], lead: str) -> None:
     text = lead + " and ".join(names)
     got = parse_byline(text)

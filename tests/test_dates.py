@@ -106,7 +106,10 @@ def test_iso_values_round_trip(stamp: datetime, zone: timezone | None) -> None:
 @given(
     _stamps,
     st.sampled_from(
-        ["%Y-%m-%d", "%d.%m.%Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%dT%H:%M:%S", "%a, %d %b %Y %H:%M:%S"]
+        [
+            "%Y-%m-%d", "%d.%m.%Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%dT%H:%M:%S",
+            "%a, %d %b %Y %H:%M:%S",
+        ]
     ),
 )
 def test_normalisation_is_idempotent_and_keeps_the_day(stamp: datetime, fmt: str) -> None:

@@ -78,7 +78,9 @@ _NAVIGATION = {"privacy", "policy", "datenschutz", "impressum", "cookie", "cooki
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
               "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "ten", "ter", "y", "e", "af",
               "st", "mac", "ben", "binti", "bint", "d'", "degli", "dei", "des", "vom", "zum"}
-_SUFFIX_ROLE = re.compile(r"\s*(?:기자|특파원|记者|記者|논설위원|선임기자|객원기자|특임기자|편집위원)$")
+_SUFFIX_ROLE = re.compile(
+    r"\s*(?:기자|특파원|记者|記者|논설위원|선임기자|객원기자|특임기자|편집위원)$"
+)
 # Editor initials after a name: "Elena Muster (emu)", "Jan Roe (jr" once the split ate ")".
 _INITIALS_TAIL = re.compile(r"(?<=\w)\s*\([a-z]{2,5}\)?$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -233,16 +235,19 @@ def looks_like_person(name: str) -> bool:
 
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b")
 _DESK_WORDS = frozenset({"team", "staff", "desk", "redaktion", "newsdesk", "editors", "editorial"})
-_ORG_WORDS = frozenset("""
-the die der das les la le el il los las de het een
-zeitung magazin magazine news nachrichten times post today online media journal daily tribune
-herald gazette press presse radio tv television fernsehen team redaktion desk staff store shop
-bank group gruppe inc llc ltd gmbh ag kg se sa spa bv plc foundation stiftung verlag institute
-institut university universität universidad université company co corp corporation club verein
-blog network netzwerk agency agentur association verband council ministry ministerium office
-amt service services solutions systems technologies labs studio studios consulting partners
-global international national care dental clinic health kitchens
-""".split())
+_ORG_WORDS = frozenset({
+    "the", "die", "der", "das", "les", "la", "le", "el", "il", "los", "las", "de", "het", "een",
+    "zeitung", "magazin", "magazine", "news", "nachrichten", "times", "post", "today", "online",
+    "media", "journal", "daily", "tribune", "herald", "gazette", "press", "presse", "radio", "tv",
+    "television", "fernsehen", "team", "redaktion", "desk", "staff", "store", "shop", "bank",
+    "group", "gruppe", "inc", "llc", "ltd", "gmbh", "ag", "kg", "se", "sa", "spa", "bv", "plc",
+    "foundation", "stiftung", "verlag", "institute", "institut", "university", "universität",
+    "universidad", "université", "company", "co", "corp", "corporation", "club", "verein", "blog",
+    "network", "netzwerk", "agency", "agentur", "association", "verband", "council", "ministry",
+    "ministerium", "office", "amt", "service", "services", "solutions", "systems", "technologies",
+    "labs", "studio", "studios", "consulting", "partners", "global", "international", "national",
+    "care", "dental", "clinic", "health", "kitchens",
+})
 
 
 def looks_like_org(name: str) -> bool:

@@ -82,8 +82,12 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
-_YMD = re.compile(r"(?<!\d)(\d{4})\s*[./年년]\s*(\d{1,2})\s*[./月월]\s*(\d{1,2})(?!\d)(?:\s*[日일])?" + _TIME)
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d.]\d)" + _TIME)
+_YMD = re.compile(
+    r"(?<!\d)(\d{4})\s*[./年년]\s*(\d{1,2})\s*[./月월]\s*(\d{1,2})(?!\d)(?:\s*[日일])?" + _TIME
+)
+_NUMERIC = re.compile(
+    r"(?<!\d)(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d.]\d)" + _TIME
+)
 _DAY_MONTH = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?" + _MONTH_WORD
     + r",?\s*(?:de\s+|del\s+)?('?\d{4}|'\d{2})(?!\d)(?:\s*(?:г\.|года|г(?!\w)))?" + _TIME,
@@ -96,15 +100,18 @@ _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+
 _EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")
 
 
-_WEEKDAYS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat
-sun montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so
-lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles miercoles jueves
-viernes sábado sabado domingo segunda terça terca quarta quinta sexta lunedì martedì mercoledì
-giovedì venerdì sabato maandag dinsdag woensdag donderdag vrijdag zaterdag zondag mandag tirsdag
-onsdag torsdag fredag lørdag søndag måndag tisdag lördag söndag понедельник вторник среда
-четверг пятница суббота воскресенье
-""".split())
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
+    "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "mo", "di", "mi", "do", "fr", "sa",
+    "so", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes",
+    "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+    "segunda", "terça", "terca", "quarta", "quinta", "sexta", "lunedì", "martedì", "mercoledì",
+    "giovedì", "venerdì", "sabato", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+    "zaterdag", "zondag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+    "måndag", "tisdag", "lördag", "söndag", "понедельник", "вторник", "среда", "четверг",
+    "пятница", "суббота", "воскресенье",
+})
 
 
 def is_weekday(word: str) -> bool:
@@ -273,8 +280,8 @@ def _dateutil(text: str) -> str | None:
     if not MIN_YEAR <= dt.year <= _MAX_YEAR:
         return None
     if not has_time:
-        return dt.date().isoformat()
-    return dt.isoformat()
+        return str(dt.date().isoformat())
+    return str(dt.isoformat())
 
 
 def to_utc_day(value: str) -> str:
@@ -292,11 +299,16 @@ def is_date_only(value: str) -> bool:
     return len(value) == 10
 
 
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+)
+
+
 def date_in_url(url: str | None) -> str | None:
     """A publication day written in a URL path (/2024/03/05/, /20240305/, -2024-03-05)."""
     if not url:
         return None
-    m = re.search(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)", url)
+    m = _URL_DATE.search(url)
     if m is None:
         return None
     return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))

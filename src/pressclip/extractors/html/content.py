@@ -92,8 +92,9 @@ def _vote(block: TextBlock) -> float:
         if block.good:
             weight *= 1.5
         return weight
-    if block.in_table and block.link_density < 0.5:
-        return 0.3 * min(len(block.text), 60)  # a data table's cells are content
+    if (block.in_table or block.tag == "br") and block.link_density < 0.5:
+        # a data table's cells, and lines broken with <br> (schedules, verse), are content
+        return 0.3 * min(len(block.text), 60)
     return -(block.link_chars * 1.0)
 
 

@@ -79,8 +79,8 @@ def _widest(attrs: dict[str, str | None]) -> float:
 
 
 def _usable(url: str | None) -> bool:
-    if not url:
-        return False
+    if not url or "${" in url or "{{" in url:
+        return False  # empty, or a script template ("image_${formatId}.jpg")
     lowered = url[:400].lower()
     if lowered.startswith(("data:", "about:")):
         return False
@@ -197,6 +197,42 @@ def _tiny_in_url(url: str) -> bool:
         sizes = [int(g) for g in match.groups() if g]
         if sizes and max(sizes) < 150:
             return True
+    return False
+
+
+def _in_teaser_card(img: LexborNode) -> bool:
+    """The image sits in a small card (under 400 characters of text, one image) whose link
+    reads like a headline: a teaser for another story, even when the image is not linked."""
+    node = img.parent
+    for _ in range(4):
+        if node is None or node.tag in ("main", "article", "body"):
+            return False
+        if len(node.text()) > 400 or _images_under(node) > 1:
+            return False
+        for link in node.css("a[href]"):
+            if _story_link(link) and not _in_caption(link, node):
+                return True
+        node = node.parent
+    return False
+
+
+def _story_link(link: LexborNode) -> bool:
+    """A link to another page that reads like a headline (not "#fullscreen", not a picture)."""
+    href = (link.attributes.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    target = href.split("?", 1)[0].split("#", 1)[0].lower()
+    if target.endswith((".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")):
+        return False
+    return is_headline_text(link.text(separator=" "))
+
+
+def _in_caption(link: LexborNode, stop: LexborNode) -> bool:
+    parent = link.parent
+    while parent is not None and parent.mem_id != stop.mem_id:
+        if _is_caption(parent, strong=True):
+            return True
+        parent = parent.parent
     return False
 
 
@@ -732,7 +768,7 @@ def _images_in(
             continue
         if img.tag == "img" and img.parent is not None and img.parent.tag == "amp-img":
             continue
-        if _in_furniture(img, scope, cache) or _links_away(img):
+        if _in_furniture(img, scope, cache) or _links_away(img) or _in_teaser_card(img):
             continue
         url = _resolve(raw, base_url)
         caption, credit = _caption_and_credit(img, _holder(img, scope))

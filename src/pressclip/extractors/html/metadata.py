@@ -193,7 +193,9 @@ def _pick_article(ld: JsonLd, canonical: str | None, h1s: list[str]) -> Node | N
     return max(candidates, key=score)
 
 
-def _site_names(ld: JsonLd, tags: Tags, a: dict[str, Any], url: str | None) -> list[tuple[str, str]]:
+def _site_names(
+    ld: JsonLd, tags: Tags, a: dict[str, Any], url: str | None
+) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     pub = a.get("publisher")
     pub = ld.resolve(pub[0] if isinstance(pub, list) and pub else pub)
@@ -237,7 +239,8 @@ def _headline(ld: JsonLd, a: dict[str, Any], tags: Tags, h1s: list[str],
         (tags.first("og:title"), "opengraph"),
         (tags.first("twitter:title"), "twitter"),
         (tags.item("headline"), "microdata"),
-        (tags.first("dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title"), "meta"),
+        (tags.first("dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title"),
+         "meta"),
         (tags.title, "title"),
         (text_of(a.get("name")), "json-ld"),
     ):

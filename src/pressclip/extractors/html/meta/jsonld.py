@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -185,8 +185,8 @@ def _collect_ids(obj: Any, out: JsonLd) -> None:
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value (string, list of strings, {"name"/"@value": ...})."""
     if isinstance(value, str):
-        s = " ".join(unescape(value).split()) if "&" in value else " ".join(value.split())
-        return s or None
+        clean = " ".join(unescape(value).split()) if "&" in value else " ".join(value.split())
+        return clean or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     if isinstance(value, list):

@@ -57,7 +57,8 @@ def choose_authors(
     candidates.append((persons, "json-ld"))
     meta = [v for v in tags.all(*_META_KEYS) if not v.startswith(("http", "@", "/"))]
     twitter_label = (tags.first("twitter:label1") or "").lower()
-    if tags.first("twitter:data1") and "author" not in twitter_label and "writ" not in twitter_label:
+    label_names_author = "author" in twitter_label or "writ" in twitter_label
+    if tags.first("twitter:data1") and not label_names_author:
         meta = [v for v in meta if v != tags.first("twitter:data1")]
     candidates.append((meta[:1] if meta else [], "meta"))
     candidates.append((tags.item_authors[:3], "microdata"))

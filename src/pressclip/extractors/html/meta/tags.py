@@ -9,7 +9,6 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 

@@ -24,6 +24,7 @@ _DATE_CSS = (
     'time, [class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], '
     '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]'
 )
+_TEXT_CSS = "p, span, div, address, li, a, small, em, strong, h2, h3, h4, h5, h6"
 _PAGE_DATE_CSS = (
     'time, [class*="date" i], [class*="publish" i], [itemprop~="datePublished" i], '
     '[class*="posted" i], abbr[title]'
@@ -77,9 +78,9 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
             _add_byline(node, vis)
     if body is not None and not vis.lead_lines:
         for node in body.css("p, address, em, i, small")[:400]:
-            text = _short_text(node, 80)
-            if text and _LEAD_LINE.match(text):
-                vis.lead_lines.append(text)
+            line = _short_text(node, 80)
+            if line and _LEAD_LINE.match(line):
+                vis.lead_lines.append(line)
                 if len(vis.lead_lines) >= 3:
                     break
     if body is not None and not vis.dates:
@@ -88,10 +89,10 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
     if body is not None and not vis.dates:
         for node in body.css(_PAGE_DATE_CSS)[:100]:
             if node.tag != "time" and not _skipped(node):
-                text = _short_text(node, 80)
-                if text and _date_like(text):
-                    modified = bool(_MODIFIED_HINT.search(_hint(node) + text))
-                    vis.dates.append((text, modified, False))
+                shown = _short_text(node, 80)
+                if shown and _date_like(shown):
+                    modified = bool(_MODIFIED_HINT.search(_hint(node) + shown))
+                    vis.dates.append((shown, modified, False))
     if body is not None and not vis.dates:
         _leading_dates(body, vis)
     return vis
@@ -100,9 +101,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
 def _leading_dates(body: LexborNode, vis: Visible) -> None:
     """Short elements that open with a date ("01.02.2022 Der Arbeitsmarkt ...", a blog's date
     header): the last resort when nothing on the page is marked as a date."""
-    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td, div")[:400]:
-        if node.tag == "div" and node.css_first("div, p, table, ul, ol, section") is not None:
-            continue
+    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td")[:300]:
         text = node.text(deep=True, separator=" ", strip=True)
         if not text or not text[:1].isalnum() or len(text) > 2000:
             continue
@@ -165,15 +164,13 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             if text and any(c.isdigit() for c in text):
                 vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), near))
     seen_dates = {d[0] for d in vis.dates}
-    for node in scope.css("p, span, div, address, li, a, small, em, strong, h2, h3, h4, h5, h6")[:300]:
+    for node in scope.css(_TEXT_CSS)[:300]:
         text = _short_text(node, 200)
         if not text:
             continue
         if _LEAD_LINE.match(text):
             vis.lead_lines.append(text)
-        if len(text) > 80:
-            text = text[:60]  # a dateline opening a longer block: "Pressemitteilung vom 5. ..."
-        if text not in seen_dates and _date_like(text):
+        if len(text) <= 80 and text not in seen_dates and _date_like(text):
             seen_dates.add(text)
             vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near))
 
