@@ -196,6 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         commit=_commit(),
         command="python -m bench.run " + shlex.join(argv if argv is not None else sys.argv[1:]),
     )
+    info_path = args.out / "results" / "run.json"
+    if args.report_only and info_path.exists():
+        info = RunInfo(**json.loads(info_path.read_text(encoding="utf-8")))
+    elif not args.report_only:
+        info_path.parent.mkdir(parents=True, exist_ok=True)
+        info_path.write_text(json.dumps(asdict(info), indent=1), encoding="utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
     chart_name = "chart.png" if chart(runs, args.out / "chart.png") else None
     text = markdown(runs, info, chart_name)

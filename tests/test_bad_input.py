@@ -340,6 +340,15 @@ def test_formatting_storms_are_neutralised(storm: str) -> None:
     assert_result_or_reason(pressclip.extract(html))
 
 
+def test_dropped_tags_take_their_attributes_with_them() -> None:
+    storm = "".join(f"<p><b title=\"it's > {i}\" class='a\"b'>x{i}" for i in range(2_000))
+    prepared = prepare_html(article_html(before=storm), Limits())
+    text = LexborHTMLParser(prepared).body.text()
+    assert "x1999" in text
+    assert "it's" not in text
+    assert KEY in text
+
+
 def test_formatting_closed_properly_is_left_alone() -> None:
     html = article_html(before="<p><b>bold</b> and <i>italic</i> text</p>" * 3_000)
     assert prepare_html(html, Limits()) == html

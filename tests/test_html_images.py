@@ -191,6 +191,18 @@ def test_teaser_card_images_inside_main_are_skipped() -> None:
     assert [i.url for i in extract_images(tree.css_first("article"), tree)] == ["/main.jpg"]
 
 
+def test_unlinked_image_in_a_small_teaser_card_is_skipped() -> None:
+    tree = LexborHTMLParser(
+        "<article><p>" + "Story text. " * 40 + "</p>"
+        "<div class='card'><figure><img src='/teaser.jpg'></figure>"
+        "<h3><a href='/other'>Another story about something else entirely</a></h3></div>"
+        "<div class='photo'><a href='#img-1'>View image in fullscreen</a>"
+        "<img src='/main.jpg'><p class='caption'>The harbour at dawn.</p></div></article>"
+    )
+    images = extract_images(tree.css_first("article"), tree)
+    assert [(i.url, i.caption) for i in images] == [("/main.jpg", "The harbour at dawn.")]
+
+
 def test_dedupes_by_url_keeping_the_caption() -> None:
     tree = LexborHTMLParser(
         "<article><img src='/a.jpg'><figure><img src='/a.jpg'>"

@@ -73,7 +73,7 @@ _NAVIGATION = {"privacy", "policy", "datenschutz", "impressum", "cookie", "cooki
                "login", "log", "sign", "subscribe", "abonnieren", "newsletter", "home", "menu",
                "search", "suche", "contact", "kontakt", "type", "click", "here", "hier",
                "download", "advertisement", "anzeige", "werbung", "sponsored", "copyright",
-               "gesponserte", "gesponsert", "zeige", "show", "bildrechte", "aktuelles"}
+               "gesponserte", "gesponsert", "zeige", "show", "bildrechte", "aktuelles", "link"}
 # Lower-case particles that may stand inside a person's name.
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del", "della",
               "dos", "das", "do", "bin", "ibn", "al", "el", "zu", "ten", "ter", "y", "e", "af",

@@ -97,6 +97,7 @@ _MONTH_DAY = re.compile(
     _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})(?!\d)" + _TIME, re.IGNORECASE
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
+_DIGIT = re.compile(r"\d")
 _EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")
 
 
@@ -205,7 +206,7 @@ def normalize_date(value: str | None, *, day_first: bool = True) -> str | None:
     if not value:
         return None
     text = " ".join(str(value).split())[:200]
-    if not text or not any(c.isdigit() for c in text):
+    if not text or _DIGIT.search(text) is None:
         return None
     found = _parse(text, day_first, anchored=True)
     if found is not None:
@@ -215,7 +216,7 @@ def normalize_date(value: str | None, *, day_first: bool = True) -> str | None:
 
 def search_date(text: str | None, *, day_first: bool = True) -> str | None:
     """The first date written anywhere in a (short) text."""
-    if not text or not any(c.isdigit() for c in text):
+    if not text or _DIGIT.search(text) is None:
         return None
     return _parse(" ".join(text.split())[:2000], day_first, anchored=False)
 

@@ -55,23 +55,22 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
      r"keywords|categor|topics"),
     ("caption", r"caption|credit|figcaption|wp-caption-text|photo-?credit"),
 )
-# Each word must start at a word boundary of the class/id ("adrail" is not a "rail").
-_REGION_RE = re.compile(
-    "|".join(f"(?<![a-z])(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS),
-    re.IGNORECASE,
-)
+# Each name must start where a word of the class/id starts ("adrail" is not a "rail"): the
+# pattern is tried only at word starts (a fast anchored match on lower-cased text).
+_REGION_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS))
+_WORD_START = re.compile(r"(?<![a-z])[a-z]")
 _GOOD_RE = re.compile(
     r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|"
     r"content|text)|body-?(?:text|copy)|articlebody|main-?content|\bcontent\b|"
     r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content|"
     r"social-?media-?embed|embed-?(?:twitter|tweet|instagram|social)|twitter-tweet|instagram-media",
-    re.IGNORECASE,
+
 )
 # Names that say "this element is the article text": they overrule a region named above them.
 _STRONG_GOOD_RE = re.compile(
     r"(?<![a-z])(?:article-?body|article__body|story-?body|entry-?content|post-?content|"
     r"articlebody|article-?text|story-?text)(?![a-z])",
-    re.IGNORECASE,
+
 )
 _MODIFIER = re.compile(
     r"^(?:has|with|without|no|show|hide|enable|disable|is|js|layout|template)[-_]", re.IGNORECASE
@@ -88,8 +87,11 @@ _ROLE_KIND = {
 _TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
 # Regions an inline element (a span, a link) can name; the others need a block container.
 _INLINE_REGIONS = frozenset({"meta", "caption", "hidden", "skip", "share"})
+# Inline elements that still change the context of the text inside them.
+_CONTEXT_TAGS = frozenset({"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "table", "pre"})
 _WS = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DIGITS = re.compile(r"\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -150,21 +152,24 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     sig = " ".join(v for k in keys if (v := attrs.get(k)))
     if not sig:
         return None, False
-    return _region_of_names(sig)
+    # Numbers make names unique ("row-number-7", "post-18423") without changing their sense.
+    return _region_of_names(_DIGITS.sub("", sig))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _region_of_names(sig: str) -> tuple[str | None, bool]:
     """Region named by a class/id string (cached: sites repeat the same few hundred)."""
     # Tokens that only say the page *has* something ("has-rail-right", "with-sidebar").
-    sig = " ".join(t for t in _CAMEL.sub(" ", sig).split() if not _MODIFIER.match(t))
+    sig = " ".join(t for t in _CAMEL.sub(" ", sig).lower().split() if not _MODIFIER.match(t))
     if _STRONG_GOOD_RE.search(sig):
         return ARTICLE, True
-    good = bool(_GOOD_RE.search(sig))
-    match = _REGION_RE.search(sig)
-    if match and not good:
-        return match.lastgroup, False
-    return None, good
+    if _GOOD_RE.search(sig):
+        return None, True
+    for start in _WORD_START.finditer(sig):
+        match = _REGION_RE.match(sig, start.start())
+        if match:
+            return match.lastgroup, False
+    return None, False
 
 
 @dataclass(slots=True)
@@ -225,11 +230,22 @@ class _Flattener:
             )
         )
 
+    def add_text(self, text: str | None, ctx: _Context) -> None:
+        if not text or (not self.parts and text.isspace()):
+            return
+        if self.starts_with_link is None and not text.isspace():
+            self.starts_with_link = ctx.in_link
+        self.parts.append(text)
+        if ctx.in_link:
+            self.link_chars += len(text.strip())
+
     def child_context(self, node: LexborNode, tag: str, ctx: _Context) -> _Context:
         region, good = region_of(node)
         is_block = tag in BLOCK_TAGS
         if region is not None and not is_block and region not in _INLINE_REGIONS:
             region = None  # a span's class names a widget, not a page region
+        if not is_block and region is None and not good and tag not in _CONTEXT_TAGS:
+            return ctx  # a plain inline element (span, strong, em...) changes nothing
         if region == ARTICLE:  # the article text itself: forget any region named above
             inherited, inherited_depth = None, 0
         else:
@@ -259,48 +275,52 @@ class _Flattener:
 
 
 def flatten(root: LexborNode) -> list[TextBlock]:
-    """The text blocks under ``root`` in document order."""
+    """The text blocks under ``root`` in document order.
+
+    The tree is read in one pass of lexbor's own pre-order traversal (fast, and iterative, so
+    any depth is fine); a stack of the open elements tells when an element ends.
+    """
     flat = _Flattener()
     top = _Context(
-        node=root, region=None, region_depth=0, good=False, in_link=False, list_id=0, list_ordered=False,
-        in_list=False, in_quote=False, in_figure=False, in_table=False, in_pre=False,
-        block_tag=root.tag or "body", path=(root.mem_id,),
+        node=root, region=None, region_depth=0, good=False, in_link=False, list_id=0,
+        list_ordered=False, in_list=False, in_quote=False, in_figure=False, in_table=False,
+        in_pre=False, block_tag=root.tag or "body", path=(root.mem_id,),
     )  # fmt: skip
-    # Stack items: (node, context) to enter, or (None, context) to leave a block element.
-    stack: list[tuple[LexborNode | None, _Context]] = [
-        (child, top) for child in reversed(list(root.iter(include_text=True)))
-    ]
+    # Open elements: (mem_id, context inside it, is a block, its content is skipped).
+    open_stack: list[tuple[int, _Context, bool, bool]] = [(root.mem_id, top, True, False)]
     current = top
-    while stack:
-        node, ctx = stack.pop()
-        if node is None:
-            flat.flush(current)
-            current = ctx
-            continue
+    nodes = root.traverse(include_text=True)
+    next(nodes, None)  # the root itself
+    for node in nodes:
+        parent = node.parent
+        parent_id = parent.mem_id if parent is not None else 0
+        while len(open_stack) > 1 and open_stack[-1][0] != parent_id:
+            _, _, was_block, was_skipped = open_stack.pop()
+            if was_block and not was_skipped:
+                flat.flush(current)
+                current = open_stack[-1][1]
+        _, ctx, _, skipping = open_stack[-1]
         tag = node.tag
+        if skipping:
+            if tag != "-text":
+                open_stack.append((node.mem_id, ctx, False, True))
+            continue
         if tag == "-text":
-            text = node.text_content
-            if text:
-                if flat.starts_with_link is None and text.strip():
-                    flat.starts_with_link = ctx.in_link
-                flat.parts.append(text)
-                if ctx.in_link:
-                    flat.link_chars += len(text.strip())
+            flat.add_text(node.text_content, ctx)
             continue
         if tag is None or tag in SKIP_TAGS:
+            open_stack.append((node.mem_id, ctx, False, True))
             continue
         child_ctx = flat.child_context(node, tag, ctx)
         if child_ctx.region == "skip":
+            open_stack.append((node.mem_id, ctx, False, True))
             continue
-        if tag in BLOCK_TAGS:
+        is_block = tag in BLOCK_TAGS
+        if is_block:
             flat.flush(current)
             current = child_ctx
             if tag in ("br", "hr"):
                 continue
-            stack.append((None, ctx))
-        elif tag in ("img", "amp-img"):
-            continue
-        children = list(node.iter(include_text=True))
-        stack.extend((child, child_ctx) for child in reversed(children))
+        open_stack.append((node.mem_id, child_ctx, is_block, False))
     flat.flush(current)
     return flat.blocks

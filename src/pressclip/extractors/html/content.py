@@ -204,7 +204,7 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
     children: dict[int, dict[int, list[TextBlock]]] = defaultdict(lambda: defaultdict(list))
     for block in blocks:
         path = block.path
-        for depth in range(len(path) - 1):
+        for depth in range(max(0, len(path) - 8), len(path) - 1):  # cards sit near the text
             children[path[depth]][path[depth + 1]].append(block)
     total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
     rails: list[list[TextBlock]] = []

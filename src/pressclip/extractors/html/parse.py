@@ -3,17 +3,19 @@
 The HTML5 tree builder is quadratic on some markup, and lexbor follows it faithfully:
 
 - deep nesting: many start and end tags scan the stack of open elements, so 100,000 nested
-  ``<div>`` cost about 13 s;
+  ``<div>`` take over a minute;
 - formatting storms: every formatting element left open (``<b>``, ``<font>``, ...; identical
   ones are capped at three, distinct ones are not) is re-created in every later block, so
-  5,000 ``<p><b id=N>x`` build 12.5 million nodes (14 s, gigabytes).
+  5,000 ``<p><b id=N>x`` (70 KB) build 12.5 million nodes (14 s, gigabytes).
 
 The pre-pass keeps both in bounds before lexbor sees the page: start tags deeper than
 ``Limits.max_depth`` are dropped with their end tags (browsers flatten deep trees the same
-way), and when more than ``Limits.max_open_formatting`` formatting elements would be open at
-once, the ones never closed, then the surplus, are dropped. Text is never dropped. Attribute
-values longer than ``Limits.max_attribute_chars`` are emptied. The element count is checked
-first, from a count of ``<``. Ordinary pages pass a quick estimate and are not rewritten.
+way); formatting start tags are dropped, with their end tags, when they are never closed,
+when more than ``Limits.max_open_formatting`` would be open at once, or when the elements
+re-created for them would pass a budget. Text is never dropped. Attribute values longer than
+``Limits.max_attribute_chars`` are emptied. The element count is checked first, from a count
+of ``<``. Ordinary pages pass a quick estimate (about as long as lexbor's own parse) and are
+not rewritten.
 """
 
 from __future__ import annotations
@@ -116,7 +118,9 @@ _ATTRIBUTE_NAME = re.compile(r"\s[^\s\"'<>/=]+\s*$")
 
 def strip_giant_attributes(html: str, limit: int) -> str:
     """Empty attribute values longer than ``limit`` characters (data: URIs, serialised state)."""
-    if len(html) <= limit:
+    # A giant value holds no "<", so it needs a gap that long between two "<": a quick test
+    # that spares most pages the regex scan.
+    if len(html) <= limit or max(map(len, html.split("<"))) <= limit:
         return html
     pattern = _giant_value(limit)
     if pattern.search(html) is None:
@@ -212,20 +216,17 @@ def _rewrite(html: str, max_depth: int, max_fmt: int) -> str:
     return "".join(parts)
 
 
+_TAG_REST = re.compile(r"""(?:"[^"]*"|'[^']*'|[^>"']+)*+>""")
+
+
 def _tag_rest(html: str, pos: int) -> int:
-    """Length of the rest of a tag (attributes and ``>``) after its name at ``pos``."""
-    close = html.find(">", pos)
-    if close < 0:
-        return len(html) - pos
-    # An attribute value may hold ">" only when quoted; such a value ends the tag later.
-    inner = html[pos:close]
-    if inner.count('"') % 2 or inner.count("'") % 2:
-        quote = '"' if inner.count('"') % 2 else "'"
-        end_quote = html.find(quote, close)
-        if end_quote >= 0:
-            after = html.find(">", end_quote)
-            close = len(html) - 1 if after < 0 else after
-    return close + 1 - pos
+    """Length of the rest of a tag (attributes and ``>``) after its name at ``pos``; a quoted
+    attribute value may hold ``>``."""
+    rest = _TAG_REST.match(html, pos)
+    if rest is not None:
+        return rest.end() - pos
+    close = html.find(">", pos)  # an unclosed quote: end at the first ">"
+    return (len(html) if close < 0 else close + 1) - pos
 
 
 def _deep_tags(tokens: list[tuple[int, int, str]], max_depth: int) -> set[int]:

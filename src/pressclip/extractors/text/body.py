@@ -10,13 +10,11 @@ largest total score (a maximum-sum segment), which absorbs the short subheadings
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pressclip.extractors.text.lines import Line
 
-_DIGITS = re.compile(r"\d+")
 SHORT_PENALTY = 1.0  # what a short, non-prose line costs
 LONG_SCALE = 70.0  # effective characters per point of a prose line
 MAX_LINE_GAIN = 9.0
@@ -134,46 +132,6 @@ def separated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return spans
 
 
-TEMPLATE_SHAPES = 3
-TEMPLATE_MAX_GAP = 12
-
-
-def template_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
-    """Spans where several kinds of furniture line recur together (a comment thread).
-
-    "Reply", "Flag as inappropriate", "Re: (Score: 2)", "Rating: 12 votes": when at least
-    ``TEMPLATE_SHAPES`` different short lines (digits masked) each recur three times or more
-    in the same stretch, the stretch is a list of records built from one template. A single
-    recurring line ("Advertisement") inside an article is not enough.
-    """
-    positions: dict[str, list[int]] = {}
-    for line in lines:
-        if line.shape_repeats >= RAIL_MIN_DATES and line.words <= 8 and line.eff_len >= 4:
-            positions.setdefault(_shape(line.text), []).append(line.index)
-    runs: list[tuple[int, int]] = []
-    for found in positions.values():
-        start = prev = found[0]
-        count = 1
-        for i in [*found[1:], 10**9]:
-            if i - prev <= TEMPLATE_MAX_GAP:
-                prev, count = i, count + 1
-                continue
-            if count >= RAIL_MIN_DATES:
-                runs.append((start, prev + 1))
-            start = prev = i
-            count = 1
-    spans: list[tuple[int, int]] = []
-    for start, end in runs:
-        overlapping = [r for r in runs if r[0] < end and start < r[1]]
-        if len(overlapping) >= TEMPLATE_SHAPES:
-            spans.append((start, end))
-    return spans
-
-
-def _shape(text: str) -> str:
-    return _DIGITS.sub("0", text)
-
-
 def smoothed_scores(lines: Sequence[Line]) -> list[float]:
     """Line scores, each nudged towards the weaker of its two neighbours."""
     raw = [prose_score(line) for line in lines]
@@ -181,7 +139,7 @@ def smoothed_scores(lines: Sequence[Line]) -> list[float]:
         # a line repeating one of the two before it (a widget printed twice) costs nothing more
         if raw[i] < 0 and lines[i].text in (lines[i - 1].text, lines[i - 2].text):
             raw[i] *= ECHO_FACTOR
-    spans = [*dated_lists(lines), *separated_lists(lines), *template_lists(lines)]
+    spans = [*dated_lists(lines), *separated_lists(lines)]
     for start, end in spans:
         for i in range(start, end):
             if raw[i] > 0:

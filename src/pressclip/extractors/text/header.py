@@ -20,11 +20,14 @@ from pressclip.model import Image
 from pressclip.signals.credits import split_credit
 
 HEADER_WINDOW = 14
+DISTANCE_COST = 0.05
+WORDS_BONUS = 0.5
+TITLE_WINDOW = 60  # how far back a line repeating the window title may stand
 _BYLINE = re.compile(
     r"^(?:by|von|por|par|di|door|av|af|przez|автор[:\s]|text:|texto:|written by)\s+\S",
     re.IGNORECASE,
 )
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+·\s+")
 
 
 @dataclass(slots=True)
@@ -55,34 +58,43 @@ def _title_like(line: Line) -> bool:
     )
 
 
-def _repeated_elsewhere(line: Line, lines: Sequence[Line]) -> bool:
-    """The line recurs on the page, exactly or as the head of a "Title | Site" line."""
-    if line.repeats > 1:
-        return True
-    text = line.text
-    for other in lines[:5]:
-        if other.index != line.index and other.text.startswith(text):
-            rest = other.text[len(text) :]
-            if _TITLE_SEPARATORS.match(rest):
-                return True
-    return False
+def _title_segments(lines: Sequence[Line]) -> set[str]:
+    """The parts of the page's first lines split at title separators ("Headline | Site")."""
+    segments: set[str] = set()
+    for line in lines[:2]:
+        for part in _TITLE_SEPARATORS.split(line.text):
+            if len(part) >= 10:
+                segments.add(part.casefold())
+    return segments
+
+
+def _repeated_elsewhere(line: Line, segments: set[str]) -> bool:
+    """The line recurs on the page, exactly or as a part of the window title."""
+    return line.repeats > 1 or (line.index > 1 and line.text.casefold() in segments)
 
 
 def find_headline(lines: Sequence[Line], body_start: int) -> Line | None:
     """The headline line before ``body_start`` (see the module docstring)."""
-    lo = max(0, body_start - HEADER_WINDOW)
+    segments = _title_segments(lines)
+    lo = max(0, body_start - TITLE_WINDOW)
     best: tuple[float, Line] | None = None
     for line in lines[lo:body_start]:
         if not _title_like(line):
             continue
-        score = 1.0 - 0.05 * (body_start - line.index)
-        if _repeated_elsewhere(line, lines):
+        distance = body_start - line.index
+        repeated = _repeated_elsewhere(line, segments)
+        if distance > HEADER_WINDOW and not repeated:
+            continue
+        score = 1.0 - DISTANCE_COST * min(distance, HEADER_WINDOW)
+        if repeated:
             score += 2.0
         nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
         if nxt is not None and (nxt.date_line or _BYLINE.match(nxt.text)):
             score += 1.0
-        if line.words >= 5:
-            score += 0.5
+        if line.words >= 4:
+            score += WORDS_BONUS
+        elif line.words <= 2:
+            score -= WORDS_BONUS
         if line.terminal and line.text.endswith("."):
             score -= 0.7
         if best is None or score > best[0]:

@@ -33,6 +33,7 @@ _LOOSE_FIELD = re.compile(
     r'articleSection|inLanguage)"\s*:\s*"((?:[^"\\]|\\.){1,2000})"'
 )
 _LOOSE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"([^"]{2,100})"')
+_CDATA = re.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
@@ -83,8 +84,10 @@ def read_jsonld(tree: LexborHTMLParser) -> JsonLd:
 def parse_lenient(raw: str) -> list[Any]:
     """The JSON values in a script body; repairs common breakage, never raises."""
     text = raw.strip()
-    text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
-    text = re.sub(r"^\s*<!--|-->\s*$", "", text).strip()
+    if "CDATA" in text[:40] or text.endswith("]]>"):
+        text = _CDATA.sub("", text).strip()
+    if text.startswith("<!--") or text.endswith("-->"):
+        text = text.removeprefix("<!--").removesuffix("-->").strip()
     for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
         values = _decode_all(attempt)
         if values:

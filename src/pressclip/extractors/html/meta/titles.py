@@ -104,8 +104,8 @@ def choose_headline(
         hk = key(h)
         if len(hk) < 8:
             continue
-        for k, _t, _s in keys:
-            if hk in k and len(hk) >= 0.5 * len(k):
+        for k, t, _s in keys:
+            if hk in k and (len(hk) >= 0.5 * len(k) or _is_part(hk, t)):
                 return h, "visible"
     for h in h1s:
         hk = key(h)
@@ -126,6 +126,12 @@ def choose_headline(
 
 
 _SPACING = re.compile(r"[\s:|]+")
+
+
+def _is_part(h1_key: str, title: str) -> bool:
+    """Whether the <h1> is the first or last separated part of a title ("H1 | Site name")."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    return len(parts) > 1 and h1_key in (key(parts[0]), key(parts[-1]))
 
 
 def _same_spacing(declared: str, h1: str) -> bool:

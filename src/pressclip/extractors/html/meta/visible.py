@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -24,7 +25,12 @@ _DATE_CSS = (
     'time, [class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], '
     '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]'
 )
-_TEXT_CSS = "p, span, div, address, li, a, small, em, strong, h2, h3, h4, h5, h6"
+_DIGIT = re.compile(r"\d")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_LEAD_WORD = re.compile(
+    r"^(?:by|von|por|par|door|av|af|di|przez|автор|written|posted|text|texto|autor|author)\b",
+    re.IGNORECASE,
+)
 _PAGE_DATE_CSS = (
     'time, [class*="date" i], [class*="publish" i], [itemprop~="datePublished" i], '
     '[class*="posted" i], abbr[title]'
@@ -62,6 +68,8 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
     h1_nodes = []
     for node in tree.css("h1")[:5]:
         text = " ".join((node.text(deep=True, separator=" ", strip=True) or "").split())
+        if "&" in text and _ENTITY.search(text):
+            text = unescape(text)  # double-escaped markup ("&amp;#038;")
         if text:
             vis.h1.append(text)
             h1_nodes.append(node)
@@ -136,7 +144,7 @@ def _anchor(nodes: list[LexborNode], texts: list[str], titles: Sequence[str]) ->
 
 
 def _date_like(text: str) -> bool:
-    return any(c.isdigit() for c in text) and search_date(text) is not None
+    return _DIGIT.search(text) is not None and search_date(text) is not None
 
 
 def _headline_scope(h1: LexborNode) -> LexborNode | None:
@@ -161,18 +169,45 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             _add_time(node, vis, near=near)
         else:
             text = _short_text(node, 160)
-            if text and any(c.isdigit() for c in text):
+            if text and _DIGIT.search(text):
                 vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), near))
-    seen_dates = {d[0] for d in vis.dates}
-    for node in scope.css(_TEXT_CSS)[:300]:
-        text = _short_text(node, 200)
-        if not text:
+    _scan_text(scope, vis, near=near)
+
+
+def _scan_text(scope: LexborNode, vis: Visible, *, near: bool) -> None:
+    """One walk over the scope's text nodes: "By ..." lines and date-like texts."""
+    seen = {d[0] for d in vis.dates}
+    for count, node in enumerate(scope.traverse(include_text=True)):
+        if count > 2000:
+            break
+        if node.tag != "-text":
             continue
-        if _LEAD_LINE.match(text):
-            vis.lead_lines.append(text)
-        if len(text) <= 80 and text not in seen_dates and _date_like(text):
-            seen_dates.add(text)
-            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), near))
+        raw = node.text_content
+        if not raw or len(raw) > 400 or raw.isspace():
+            continue
+        text = " ".join(raw.split())
+        parent = node.parent
+        if _LEAD_WORD.match(text):
+            _add_lead_line(parent, vis)
+        if len(text) <= 80 and text not in seen and _DIGIT.search(text) and _date_like(text):
+            seen.add(text)
+            context = _short_text(parent, 160) if parent is not None else None
+            before = context.split(text, 1)[0][-40:] if context and text in context else ""
+            vis.dates.append((text, bool(_MODIFIED_HINT.search(before + text)), near))
+
+
+def _add_lead_line(node: LexborNode | None, vis: Visible) -> None:
+    """The line holding a lead word: its element, or the parent when the lead word sits alone
+    ("<span>Written by</span> <a>Jane Roe</a>")."""
+    for _ in range(2):
+        if node is None:
+            return
+        line = _short_text(node, 200)
+        if line and _LEAD_LINE.match(line):
+            if line not in vis.lead_lines:
+                vis.lead_lines.append(line)
+            return
+        node = node.parent
 
 
 def _hint(node: LexborNode) -> str:
