@@ -56,9 +56,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         help="another interpreter (e.g. a venv with trafilatura==2.0.0) to run the "
         "AEB reproduction with, in addition to this one",
     )
-    ap.add_argument("--report-only", action="store_true",
-                    help="rebuild the report from <out>/results of an earlier run (same options)")
-    return ap.parse_args(argv)  # fmt: skip
+    ap.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rebuild the report from <out>/results of an earlier run (same options)",
+    )
+    return ap.parse_args(argv)
 
 
 def _default_cpu() -> int | None:

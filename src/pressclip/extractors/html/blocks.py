@@ -127,13 +127,28 @@ class TextBlock:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def region_of(node: LexborNode) -> tuple[str | None, bool]:
+def region_of(node: LexborNode, tag: str | None = None) -> tuple[str | None, bool]:
     """The page region an element's own attributes name, and whether they name article text."""
-    if node.tag in _TAG_KIND:
-        return _TAG_KIND[node.tag], False
+    tag = tag or node.tag
+    if tag in _TAG_KIND:
+        return _TAG_KIND[tag], False
     attrs = node.attributes
     if not attrs:
         return None, False
+    if len(attrs) > 1 or "class" not in attrs:
+        special = _special_attributes(attrs)
+        if special is not None:
+            return special
+    # A heading's id is usually its own text made into an anchor ("travel-related-coverage").
+    cls = attrs.get("class") or ""
+    ident = attrs.get("id") if tag not in HEADINGS else None
+    sig = f"{cls} {ident}" if ident else cls
+    if not sig:
+        return None, False
+    return _region_of_raw(sig)
+
+
+def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool] | None:
     role = attrs.get("role")
     if role and role in _ROLE_KIND:
         return _ROLE_KIND[role], False
@@ -147,11 +162,11 @@ def region_of(node: LexborNode) -> tuple[str | None, bool]:
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return "skip", False
-    # A heading's id is usually its own text made into an anchor ("travel-related-coverage").
-    keys = ("class",) if node.tag in HEADINGS else ("class", "id")
-    sig = " ".join(v for k in keys if (v := attrs.get(k)))
-    if not sig:
-        return None, False
+    return None
+
+
+@functools.lru_cache(maxsize=16384)
+def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     # Numbers make names unique ("row-number-7", "post-18423") without changing their sense.
     return _region_of_names(_DIGITS.sub("", sig))
 
@@ -240,7 +255,7 @@ class _Flattener:
             self.link_chars += len(text.strip())
 
     def child_context(self, node: LexborNode, tag: str, ctx: _Context) -> _Context:
-        region, good = region_of(node)
+        region, good = region_of(node, tag)
         is_block = tag in BLOCK_TAGS
         if region is not None and not is_block and region not in _INLINE_REGIONS:
             region = None  # a span's class names a widget, not a page region
