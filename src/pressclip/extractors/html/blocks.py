@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
@@ -116,7 +116,9 @@ class TextBlock:
     in_table: bool = False
     in_pre: bool = False
     index: int = 0
-    extra: dict[str, object] = field(default_factory=dict)
+    # Filled on first use by the content scorer: size in Latin-character equivalents, prose-ness.
+    size: float = -1.0
+    prose: bool = False
 
     @property
     def chars(self) -> int:

@@ -71,11 +71,24 @@ def weighted_chars(text: str) -> float:
     return len(text) + 2 * cjk
 
 
+def block_size(block: TextBlock) -> float:
+    """The block's weighted size, computed once."""
+    if block.size < 0:
+        block.size = weighted_chars(block.text)
+        block.prose = _prose(block, block.size)
+    return block.size
+
+
 def is_prose(block: TextBlock) -> bool:
     """A sentence-like block of running text, not a link or a label."""
+    if block.size < 0:
+        block_size(block)
+    return block.prose
+
+
+def _prose(block: TextBlock, size: float) -> bool:
     if block.tag in HEADINGS:
         return False
-    size = weighted_chars(block.text)
     if block.link_density > (0.5 if size > 200 else 0.3):
         return False
     if size < 50:
@@ -84,7 +97,7 @@ def is_prose(block: TextBlock) -> bool:
 
 
 def _vote(block: TextBlock) -> float:
-    size = weighted_chars(block.text)
+    size = block_size(block)
     if block.region in NEGATIVE_REGIONS:
         return -0.8 * size
     if is_prose(block):
@@ -234,7 +247,7 @@ def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
     total = 0.0
     for block in blocks:
         if is_prose(block):
-            size = weighted_chars(block.text)
+            size = block_size(block)
             total += size
             for node_id in block.path:
                 prose[node_id] += size
