@@ -63,7 +63,7 @@ def test_email_the_author_is_not_a_name() -> None:
 def test_wire_goes_to_source_organization_not_author() -> None:
     meta = _meta("wire.html")
     assert meta.author == ()
-    assert meta.source_organization == "Associated Press"
+    assert meta.source_organization == "AP"
 
 
 def test_update_date_stands_in_only_when_marked() -> None:

@@ -29,7 +29,7 @@ BLOCK_TAGS = frozenset(
         "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
         "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
         "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "br", "summary", "caption",
-        "center", "body", "html", "picture", "amp-img", "time", "menu",
+        "center", "body", "html", "picture", "amp-img", "menu",
     }
 )  # fmt: skip
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -119,6 +119,7 @@ class TextBlock:
     # Filled on first use by the content scorer: size in Latin-character equivalents, prose-ness.
     size: float = -1.0
     prose: bool = False
+    has_time: bool = False  # holds a <time> element: a dateline or timestamp when short
 
     @property
     def chars(self) -> int:
@@ -213,6 +214,7 @@ class _Flattener:
         self.parts: list[str] = []
         self.link_chars = 0
         self.starts_with_link: bool | None = None
+        self.has_time = False
         self.list_counter = 0
 
     def flush(self, ctx: _Context) -> None:
@@ -223,6 +225,7 @@ class _Flattener:
         self.parts = []
         link_chars, self.link_chars = self.link_chars, 0
         starts_with_link, self.starts_with_link = bool(self.starts_with_link), None
+        has_time, self.has_time = self.has_time, False
         if not text:
             return
         self.blocks.append(
@@ -232,6 +235,7 @@ class _Flattener:
                 node=ctx.node,
                 link_chars=min(link_chars, len(text)),
                 starts_with_link=starts_with_link,
+                has_time=has_time,
                 path=ctx.path,
                 region=ctx.region,
                 good=ctx.good,
@@ -328,6 +332,8 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         if tag is None or tag in SKIP_TAGS:
             open_stack.append((node.mem_id, ctx, False, True))
             continue
+        if tag == "time":
+            flat.has_time = True
         child_ctx = flat.child_context(node, tag, ctx)
         if child_ctx.region == "skip":
             open_stack.append((node.mem_id, ctx, False, True))

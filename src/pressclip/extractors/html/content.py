@@ -439,6 +439,8 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
+    if block.has_time and len(block.text) < 120:
+        return "timestamp"
     if _SHORTCODE.match(block.text) or (_mostly_urls(block.text) and not block.in_quote):
         return "markup"
     if len(block.text) < 300 and not block.in_list and has_credit(block.text):

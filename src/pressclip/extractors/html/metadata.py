@@ -267,8 +267,8 @@ def _source_org(ld: JsonLd, a: dict[str, Any], tags: Tags, wires: list[str],
     for k in ("sourceOrganization", "provider"):
         v = ld.resolve(a.get(k))
         name = text_of(v.get("name")) if isinstance(v, dict) else text_of(v)
-        if name:
-            return name, "json-ld"
+        if name and not name.startswith("http"):
+            return agency_name(name) or name, "json-ld"
     meta = tags.first("article:source", "source", "original-source", "syndication-source")
     if meta and not meta.startswith("http"):
         meta = re.sub(r"^[^:：]{1,12}[:：]\s*", "", meta)  # "Source: X", "来源：X"

@@ -1,12 +1,18 @@
-"""News agencies named in author fields: they are the wire (source organisation), not writers."""
+"""News agencies named in author fields: they are the wire (source organisation), not writers.
+
+Names follow :mod:`pressclip.signals.wire` (the short form an agency uses in its datelines:
+"AP", "Reuters", "dpa"); this table adds spellings seen in author fields.
+"""
 
 from __future__ import annotations
 
 import re
 
+from pressclip.signals.wire import canonical_agency
+
 # Canonical name -> spellings seen in author fields (lower case, punctuation removed).
 _AGENCIES: dict[str, tuple[str, ...]] = {
-    "Associated Press": ("ap", "associated press", "the associated press", "ap news"),
+    "AP": ("ap", "associated press", "the associated press", "ap news"),
     "Reuters": ("reuters", "thomson reuters"),
     "AFP": ("afp", "agence france presse", "agence francepresse", "afp relaxnews"),
     "dpa": ("dpa", "deutsche presseagentur", "dpaafx", "dpa afx"),
@@ -18,11 +24,11 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
     "TASS": ("tass", "тасс"),
     "RIA Novosti": ("ria novosti", "риа новости"),
     "Interfax": ("interfax", "интерфакс"),
-    "PA Media": ("pa", "pa media", "press association", "pa wire"),
+    "PA": ("pa", "pa media", "press association", "pa wire"),
     "UPI": ("upi", "united press international"),
     "Bloomberg": ("bloomberg", "bloomberg news"),
     "AAP": ("aap", "australian associated press"),
-    "The Canadian Press": ("the canadian press", "canadian press", "cp"),
+    "CP": ("the canadian press", "canadian press", "cp"),
     "APA": ("apa",),
     "KNA": ("kna",),
     "epd": ("epd",),
@@ -34,10 +40,10 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
     "Ritzau": ("ritzau",),
     "ANP": ("anp",),
     "Belga": ("belga",),
-    "Keystone-SDA": ("sda", "keystonesda", "keystone sda"),
+    "SDA": ("sda", "keystonesda", "keystone sda"),
     "PAP": ("pap",),
     "ČTK": ("čtk", "ctk"),
-    "Anadolu": ("anadolu", "anadolu agency", "aa"),
+    "Anadolu": ("anadolu", "anadolu agency", "anadolu ajansı", "aa"),
     "IANS": ("ians",),
     "PTI": ("pti", "press trust of india"),
     "ANI": ("ani",),
@@ -52,6 +58,9 @@ _CLEAN = re.compile(r"[^\w\s]+")
 
 def agency_name(text: str) -> str | None:
     """The agency a short author string names ("AP", "Reuters", "dpa/afp" -> first), or None."""
+    known = canonical_agency(text)
+    if known:
+        return known
     t = " ".join(_CLEAN.sub("", text.casefold().replace("-", " ")).split())
     if t in _LOOKUP:
         return _LOOKUP[t]

@@ -53,6 +53,10 @@ def choose_authors(
             orgs.append(name)
         else:
             persons.append(name)
+    for org in orgs:
+        wire = agency_name(org)
+        if wire and wire not in wires:
+            wires.append(wire)
     publisher = _publisher_name(ld, a)
     candidates.append((persons, "json-ld"))
     meta = [v for v in tags.all(*_META_KEYS) if not v.startswith(("http", "@", "/"))]
