@@ -78,6 +78,7 @@ def test_month_names_and_weekdays() -> None:
 def test_date_in_url() -> None:
     assert date_in_url("https://x.example/2024/03/05/story") == "2024-03-05"
     assert date_in_url("https://x.example/news/20240305-story") == "2024-03-05"
+    assert date_in_url("https://x.example/meldungen/29-10-2021") == "2021-10-29"
     assert date_in_url("https://x.example/news/story-12345") is None
     assert date_in_url(None) is None
 

@@ -148,7 +148,7 @@ def test_teaser_fields() -> None:
     by_headline = {t.headline: t for t in furniture.related}
     river = by_headline["River traffic reaches a record high this spring"]
     assert river.url == "https://news.example.org/news/2024/05/02/river-traffic-record/"
-    assert river.author == "By Alex Poe"
+    assert river.author == "Alex Poe"
     assert river.age == "9 hours ago"
     assert river.description == (
         "More boats than ever passed under the old bridge in April, port figures show."
@@ -156,7 +156,7 @@ def test_teaser_fields() -> None:
     assert river.image_alt == "Boats on the river"
     # teased twice (inline box, then the rail): the rail's byline and date fill the gaps
     costs = by_headline["What the new bridge will cost and who pays for it"]
-    assert costs.author == "By Jane Roe"
+    assert costs.author == "Jane Roe"
     assert costs.age == "May 1, 2024"
     assert costs.date_created is not None and costs.date_created.startswith("2024-05-01")
 
@@ -206,7 +206,7 @@ def test_german_page() -> None:
     radverkehr = furniture.related[1]
     assert radverkehr.age == "vor 3 Stunden"
     assert radverkehr.image_alt == "Fahrräder an einem Ständer"
-    assert furniture.related[2].author == "Von Maria Beispiel"
+    assert furniture.related[2].author == "Maria Beispiel"
     assert [(s.headline, s.sponsor) for s in furniture.sponsored] == [
         ("Jetzt Ökostrom-Tarif vergleichen und bis zu 300 Euro sparen", "Stromvergleich GmbH")
     ]

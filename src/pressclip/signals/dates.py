@@ -305,11 +305,19 @@ _URL_DATE = re.compile(
 )
 
 
+_URL_DATE_DMY = re.compile(
+    r"/(0[1-9]|[12]\d|3[01])[_.-](0[1-9]|1[0-2])[_.-]((?:19|20)\d{2})(?:[/_.-]|$)"
+)
+
+
 def date_in_url(url: str | None) -> str | None:
-    """A publication day written in a URL path (/2024/03/05/, /20240305/, -2024-03-05)."""
+    """A publication day written in a URL path (/2024/03/05/, /20240305/, /05-03-2024)."""
     if not url:
         return None
     m = _URL_DATE.search(url)
-    if m is None:
-        return None
-    return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if m is not None:
+        return _build(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _URL_DATE_DMY.search(url)
+    if m is not None:
+        return _build(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return None

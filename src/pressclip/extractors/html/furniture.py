@@ -691,6 +691,12 @@ def _own_lines(elements: list[Element]) -> list[str]:
 
 
 _BY_LINE = re.compile(r"^(?:by|von|por|de|par|di|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+_BY_WORD = re.compile(r"^(?:by|von|por|par|door|av|af|от|автор)[:\s]+", re.IGNORECASE)
+
+
+def _without_by(byline: str) -> str:
+    """The byline as written, less its leading "By" word (docs/fields.md)."""
+    return _BY_WORD.sub("", byline, count=1) or byline
 
 
 def _author(elements: list[Element], lines: list[str], exclude: set[str]) -> str | None:
@@ -768,6 +774,7 @@ def _teaser(card: _Card) -> Teaser:
     author = _author(elements, lines, exclude)
     if author is not None:
         exclude.add(author)
+        author = _without_by(author)
     age, created = _age(elements, lines, exclude)
     if age is not None:
         exclude.add(age)
