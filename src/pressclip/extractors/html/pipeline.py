@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -44,6 +45,8 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
     wire = _wire(selection.body, images, copyright_notice)
     prose_chars = sum(len(b.text) for b in selection.body if is_prose(b))
     is_article, reason = _verdict(prose_chars, meta, furniture)
+    if not is_article:
+        meta = _page_level_only(meta)
     sources = list(meta.sources)
     if wire.source_organization and not meta.source_organization:
         sources.append(("sourceOrganization", wire.evidence or "visible"))
@@ -60,7 +63,7 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
         url=base_url,
         publisher=meta.publisher,
         source_organization=meta.source_organization or wire.source_organization,
-        dateline=wire.dateline,
+        dateline=wire.dateline or _dateline(selection.body),
         copyright_notice=copyright_notice,
         image=images,
         article_body=body_text(body),
@@ -76,6 +79,30 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
             charset=charset,
         ),
     )
+
+
+# Sources that speak for the page itself; on a page that is not an article, what was read off
+# the visible page (a lead teaser's byline or time) belongs to someone else's story.
+_DECLARED = ("json-ld", "opengraph", "meta", "microdata")
+
+
+def _page_level_only(meta: Metadata) -> Metadata:
+    sources = dict(meta.sources)
+
+    def declared(field: str) -> bool:
+        return sources.get(field, "").startswith(_DECLARED)
+
+    kept = tuple(pair for pair in meta.sources if pair[0] not in _PERSONAL or declared(pair[0]))
+    return dataclasses.replace(
+        meta,
+        author=meta.author if declared("author") else (),
+        date_published=meta.date_published if declared("datePublished") else None,
+        date_modified=meta.date_modified if declared("dateModified") else None,
+        sources=kept,
+    )
+
+
+_PERSONAL = ("author", "datePublished", "dateModified")
 
 
 def _container_node(selection: Selection) -> LexborNode | None:
@@ -132,6 +159,37 @@ def _wire(
     credits = [i.credit_text for i in images if i.credit_text]
     lines = [copyright_notice] if copyright_notice else []
     return detect_wire(first, credits=credits, copyright_lines=lines)
+
+
+# "WASHINGTON —", "LOS ANGELES, Nov. 3 –": a place in capitals opening the first paragraph.
+_CAPS_DATELINE = re.compile(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}?)(?:,[^—–\n]{1,40})?\s+[—–-]\s")
+# "<strong>Oberhelm.</strong> Schon ...": a short place set in bold at the paragraph's start.
+_BOLD_PLACE = re.compile(r"^(?P<place>[^\W\d][\w .'’-]{1,40}?)\s*[.:—–-]$")
+
+
+def _dateline(body: Sequence[TextBlock]) -> str | None:
+    """The place of a dateline without an agency, from the first paragraphs (after a dek)."""
+    for block in [b for b in body if is_prose(b)][:2]:
+        caps = _CAPS_DATELINE.match(block.text)
+        if caps:
+            return caps.group("place").strip()
+        place = _bold_place(block)
+        if place:
+            return place
+    return None
+
+
+def _bold_place(block: TextBlock) -> str | None:
+    lead = block.node.child
+    while lead is not None and lead.tag == "-text" and not (lead.text_content or "").strip():
+        lead = lead.next
+    if lead is None or lead.tag not in ("strong", "b"):
+        return None
+    text = lead.text(strip=True)
+    bold = _BOLD_PLACE.match(text)
+    if bold and block.text.startswith(text):
+        return bold.group("place").strip()
+    return None
 
 
 def _verdict(prose_chars: int, meta: Metadata, furniture: Furniture) -> tuple[bool, str | None]:
