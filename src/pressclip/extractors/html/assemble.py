@@ -67,7 +67,7 @@ def _table(cells: Sequence[TextBlock]) -> Block:
     current_row: list[str] = []
     current_tr: int | None = None
     for cell in cells:
-        tr = cell.node
+        tr: LexborNode | None = cell.node
         while tr is not None and tr.tag not in ("tr", "table"):
             tr = tr.parent
         tr_id = tr.mem_id if tr is not None else None

@@ -38,21 +38,37 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     # Shown only on hover or to screen readers: never part of the text as read.
     ("skip", r"tooltip|popover|popup|rollover|hover-?card|sr-only|screen-?reader|visually-?hidden"),
-    ("comments", r"comment|disqus|respond(?![a-z])|responses(?![a-z])|reply|replies|discussion|kommentar"),
+    (
+        "comments",
+        r"comment|disqus|respond(?![a-z])|responses(?![a-z])|reply|replies|discussion"
+        r"|kommentar",
+    ),
     ("share", r"share|sharing|social|sociable|addthis|shariff|follow-?us"),
-    ("related", r"related|recommend|more-?(?:stories|articles|news|from)|read-?(?:more|next|also)"
-     r"|also-?read|most-?(?:read|popular|viewed)|trending|popular|outbrain|taboola|teaser|"
-     r"you-?may|next-?(?:story|article)|more-?on|rail|recirc|further-?reading"),
-    ("sponsored", r"sponsor|promoted|advert|\bads?\b|ad-?(?:slot|unit|wrapper|container)|"
-     r"dfp|gpt-?ad|banner|paid-?(?:content|post)|native-?ad"),
-    ("newsletter", r"newsletter|subscribe|signup|sign-?up|optin|paywall|registration|"
-     r"inline-?cta|\bcta\b"),
+    (
+        "related",
+        r"related|recommend|more-?(?:stories|articles|news|from)|read-?(?:more|next|also)"
+        r"|also-?read|most-?(?:read|popular|viewed)|trending|popular|outbrain|taboola|teaser|"
+        r"you-?may|next-?(?:story|article)|more-?on|rail|recirc|further-?reading",
+    ),
+    (
+        "sponsored",
+        r"sponsor|promoted|advert|\bads?\b|ad-?(?:slot|unit|wrapper|container)|"
+        r"dfp|gpt-?ad|banner|paid-?(?:content|post)|native-?ad",
+    ),
+    (
+        "newsletter",
+        r"newsletter|subscribe|signup|sign-?up|optin|paywall|registration|"
+        r"inline-?cta|\bcta\b",
+    ),
     ("nav", r"nav|menu|breadcrumb|masthead|site-?header|pagination|pager|skip-?link|toolbar"),
     ("footer", r"footer|colophon|copyright"),
     ("cookie", r"cookie|consent|gdpr|privacy-?banner"),
     ("sidebar", r"sidebar|side-?bar|aside"),
-    ("meta", r"byline|author|dateline|timestamp|publish|\bdate\b|\btime\b|\bmeta\b|\btags?\b|"
-     r"keywords|categor|topics"),
+    (
+        "meta",
+        r"byline|author|dateline|timestamp|publish|\bdate\b|\btime\b|\bmeta\b|\btags?\b|"
+        r"keywords|categor|topics",
+    ),
     ("caption", r"caption|credit|figcaption|wp-caption-text|photo-?credit"),
 )
 # Each name must start where a word of the class/id starts ("adrail" is not a "rail"): the
@@ -64,13 +80,11 @@ _GOOD_RE = re.compile(
     r"content|text)|body-?(?:text|copy)|articlebody|main-?content|\bcontent\b|"
     r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content|"
     r"social-?media-?embed|embed-?(?:twitter|tweet|instagram|social)|twitter-tweet|instagram-media",
-
 )
 # Names that say "this element is the article text": they overrule a region named above them.
 _STRONG_GOOD_RE = re.compile(
     r"(?<![a-z])(?:article-?body|article__body|story-?body|entry-?content|post-?content|"
     r"articlebody|article-?text|story-?text)(?![a-z])",
-
 )
 _MODIFIER = re.compile(
     r"^(?:has|with|without|no|show|hide|enable|disable|is|js|layout|template)[-_]", re.IGNORECASE

@@ -43,7 +43,8 @@ _RAIL_WORDS = (
     r"|lesen sie auch|das könnte sie (?:auch )?interessieren|empfohlen|meistgelesen"
     r"|leia também|veja também|você pode gostar|mais lidas|lee también|te puede interesar"
     r"|lo más leído|à lire aussi|a lire aussi|sur le même sujet|leggi anche|i più letti"
-    r"|читайте также|похожие материалы|関連記事|関連ニュース|おすすめ|관련 ?기사|추천 ?기사|相关阅读|推荐阅读"
+    r"|читайте также|похожие материалы|関連記事|関連ニュース|おすすめ|관련 ?기사|추천 ?기사"
+    r"|相关阅读|推荐阅读"
 )
 # A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
 _RAIL_HEADING = re.compile(
@@ -53,8 +54,8 @@ _RAIL_HEADING = re.compile(
 )
 # ...or that opens with "More from ..." / "Mehr zum Thema ...".
 _RAIL_PREFIX = re.compile(
-    r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)|más (?:noticias|de)"
-    r"|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
+    r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)"
+    r"|más (?:noticias|de)|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
     re.IGNORECASE,
 )
 
@@ -154,7 +155,6 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
     titles = [i for i, b in enumerate(blocks) if _is_linked_title(b)]
     cards: list[list[int]] = []
     for n, t in enumerate(titles):
-        prev_t = titles[n - 1] if n else None
         next_t = titles[n + 1] if n + 1 < len(titles) else len(blocks)
         members: list[int] = []
         for j in range(t + 1, min(next_t, t + 5)):
@@ -203,7 +203,7 @@ def _is_card(group: Sequence[TextBlock]) -> bool:
     if not 2 <= len(group) <= 4:
         return False
     title = group[0]
-    if len(title.text) > 120 or _SENTENCE_END.search(title.text) and len(title.text) > 60:
+    if len(title.text) > 120 or (_SENTENCE_END.search(title.text) and len(title.text) > 60):
         return False
     return sum(len(b.text) for b in group) <= 450
 
@@ -462,7 +462,8 @@ def _trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlo
     if not prose:
         return kept
     first, last = prose[0], prose[-1]
-    head = [b for b in kept[:first] if b.tag in HEADINGS and b.tag != "h1" and first - kept.index(b) <= 1]
+    # Only a subheading right before the first paragraph survives (not a byline or a date).
+    head = [b for b in kept[max(0, first - 1) : first] if b.tag in HEADINGS and b.tag != "h1"]
     dropped.extend(b for b in kept[:first] if b not in head)
     tail = [b for b in kept[last + 1 :] if _keep_tail(b)]
     dropped.extend(b for b in kept[last + 1 :] if b not in tail)

@@ -33,9 +33,7 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
     meta = extract_metadata(tree, url=settings.url)
     root = tree.body or tree.root
     blocks = flatten(root) if root is not None else []
-    selection = select_body(
-        blocks, headline=meta.headline, authors=[p.name for p in meta.author]
-    )
+    selection = select_body(blocks, headline=meta.headline, authors=[p.name for p in meta.author])
     body = to_body(selection.body)
     main = _container_node(selection)
     base_url = meta.url or settings.url
@@ -162,7 +160,9 @@ def _wire(
 
 
 # "WASHINGTON —", "LOS ANGELES, Nov. 3 –": a place in capitals opening the first paragraph.
-_CAPS_DATELINE = re.compile(r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}?)(?:,[^—–\n]{1,40})?\s+[—–-]\s")
+_CAPS_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}?)(?:,[^—–\n]{1,40})?\s+[—–-]\s"
+)
 # "<strong>Oberhelm.</strong> Schon ...": a short place set in bold at the paragraph's start.
 _BOLD_PLACE = re.compile(r"^(?P<place>[^\W\d][\w .'’-]{1,40}?)\s*[.:—–-]$")
 
