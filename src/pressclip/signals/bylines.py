@@ -61,7 +61,8 @@ _CREDENTIALS = re.compile(
 )
 _JUNK = {"undefined", "null", "none", "default", "unknown", "nan", "n/a", "anonymous", "by",
          "author", "authors", "written by", "posted by", "admin", "publisher", "super user",
-         "administrator", "editor", "redaktion", "webmaster", "user", "guest", "autor"}
+         "administrator", "editor", "redaktion", "webmaster", "user", "guest", "autor", "red",
+         "red.", "ots", "idw"}
 # Words after a name that start page furniture ("Jane Roe Tags", "Jane Roe Share").
 _FURNITURE = {"tags", "tag", "share", "teilen", "comments", "comment", "kommentare", "kommentar",
               "follow", "folgen", "read", "lesen", "mehr", "more", "print", "drucken", "bio",
@@ -122,6 +123,8 @@ def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str,
         for part in _SPLIT.split(segment):
             if names and _CREDENTIALS.match(part.strip(" .,;")):
                 continue  # "Jane Roe, PhD, RD": credentials after a name
+            if names and part.isupper() and not names[-1].isupper():
+                continue  # "Jane Roe, EL DEBER": an outlet in capitals after a name
             name = clean_name(part)
             if name is None:
                 continue
@@ -157,7 +160,7 @@ def _strip_noise(text: str) -> str:
 
 def clean_name(part: str) -> str | None:
     """One candidate name, cleaned, or None when it does not look like a person's name."""
-    name = " ".join(part.split()).strip(" .:,;|-–—*·•()[]\"'“”‘’")
+    name = " ".join(part.split()).strip(" .:,;|-–—*·•()[]\"'“”‘’~")
     if not name or _CREDIT.match(name):
         return None
     name = _LEAD.sub("", name, count=1).strip(" .:,;|-–—")
@@ -189,8 +192,8 @@ def clean_name(part: str) -> str | None:
         return None
     if not words or len(words) > 6 or len(name) < 2:
         return None
-    if len(words) == 1 and len(name) <= 3 and not all(_is_cjk(c) for c in name):
-        return None  # initials ("kj", "Red.") are no usable name
+    if len(words) == 1 and len(name) <= 3 and not (name.istitle() or all(_is_cjk(c) for c in name)):
+        return None  # initials ("kj", "GNB") are no usable name
     if all(w.lower().strip(".,") in _ONLY_ROLES for w in words):
         return None
     if any(w.lower().strip(".,:") in _NAVIGATION for w in words):

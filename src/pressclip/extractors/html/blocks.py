@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborNode
 # Elements whose content is never text a reader sees.
 SKIP_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+        "script", "style", "template", "svg", "math", "canvas", "iframe", "object",
         "embed", "button", "select", "option", "input", "textarea", "head", "title", "meta",
         "link", "video", "audio", "source", "track", "map", "dialog", "-comment",
     }
@@ -37,54 +37,54 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Class/id/role words naming a page region that is not article text.
 _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     # Shown only on hover or to screen readers: never part of the text as read.
-    ("skip", r"tooltip|popover|popup|rollover|hover-?card|sr-only|screen-?reader|visually-?hidden"),
+    ("skip", r"tooltip|popover|popup|rollover|hover-*card|sr-only|screen-*reader|visually-*hidden"),
     (
         "comments",
         r"comment|disqus|respond(?![a-z])|responses(?![a-z])|reply|replies|discussion"
         r"|kommentar",
     ),
-    ("share", r"share|sharing|social|sociable|addthis|shariff|follow-?us"),
+    ("share", r"share|sharing|social|sociable|addthis|shariff|follow-*us"),
     (
         "related",
-        r"related|recommend|more-?(?:stories|articles|news|from)|read-?(?:more|next|also)"
-        r"|also-?read|most-?(?:read|popular|viewed)|trending|popular|outbrain|taboola|teaser|"
-        r"you-?may|next-?(?:story|article)|more-?on|rail|recirc|further-?reading",
+        r"related|recommend|more-*(?:stories|articles|news|from)|read-*(?:more|next|also)"
+        r"|also-*read|most-*(?:read|popular|viewed)|trending|popular|outbrain|taboola|teaser|"
+        r"you-*may|next-*(?:story|article)|more-*on|rail|recirc|further-*reading",
     ),
     (
         "sponsored",
-        r"sponsor|promoted|advert|\bads?\b|ad-?(?:slot|unit|wrapper|container)|"
-        r"dfp|gpt-?ad|banner|paid-?(?:content|post)|native-?ad",
+        r"sponsor|promoted|advert|\bads?\b|ad-*(?:slot|unit|wrapper|container)|"
+        r"dfp|gpt-*ad|banner|paid-*(?:content|post)|native-*ad",
     ),
     (
         "newsletter",
-        r"newsletter|subscribe|signup|sign-?up|optin|paywall|registration|"
-        r"inline-?cta|\bcta\b",
+        r"newsletter|subscribe|signup|sign-*up|optin|paywall|registration|"
+        r"inline-*cta|\bcta\b",
     ),
-    ("nav", r"nav|menu|breadcrumb|masthead|site-?header|pagination|pager|skip-?link|toolbar"),
+    ("nav", r"nav|menu|breadcrumb|masthead|site-*header|pagination|pager|skip-*link|toolbar"),
     ("footer", r"footer|colophon|copyright"),
-    ("cookie", r"cookie|consent|gdpr|privacy-?banner"),
-    ("sidebar", r"sidebar|side-?bar|aside"),
+    ("cookie", r"cookie|consent|gdpr|privacy-*banner"),
+    ("sidebar", r"sidebar|side-*bar|aside"),
     (
         "meta",
         r"byline|author|dateline|timestamp|publish|\bdate\b|\btime\b|\bmeta\b|\btags?\b|"
         r"keywords|categor|topics",
     ),
-    ("caption", r"caption|credit|figcaption|wp-caption-text|photo-?credit"),
+    ("caption", r"caption|credit|figcaption|wp-caption-text|photo-*credit"),
 )
 # Each name must start where a word of the class/id starts ("adrail" is not a "rail"): the
 # pattern is tried only at word starts (a fast anchored match on lower-cased text).
 _REGION_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS))
 _WORD_START = re.compile(r"(?<![a-z])[a-z]")
 _GOOD_RE = re.compile(
-    r"article-?(?:body|content|text)|story-?(?:body|content|text)|entry-?content|post-?(?:body|"
-    r"content|text)|body-?(?:text|copy)|articlebody|main-?content|\bcontent\b|"
-    r"\barticle\b|\bstory\b|rich-?text|paywall-?content|text-?content|"
-    r"social-?media-?embed|embed-?(?:twitter|tweet|instagram|social)|twitter-tweet|instagram-media",
+    r"article-*(?:body|content|text)|story-*(?:body|content|text)|entry-*content|post-*(?:body|"
+    r"content|text)|body-*(?:text|copy)|articlebody|main-*content|\bcontent\b|"
+    r"\barticle\b|\bstory\b|rich-*text|paywall-*content|text-*content|"
+    r"social-*media-*embed|embed-*(?:twitter|tweet|instagram|social)|twitter-tweet|instagram-media",
 )
 # Names that say "this element is the article text": they overrule a region named above them.
 _STRONG_GOOD_RE = re.compile(
-    r"(?<![a-z])(?:article-?body|article__body|story-?body|entry-?content|post-?content|"
-    r"articlebody|article-?text|story-?text)(?![a-z])",
+    r"(?<![a-z])(?:article-*body|story-*body|entry-*content|post-*content|"
+    r"articlebody|article-*text|story-*text)(?![a-z])",
 )
 _MODIFIER = re.compile(
     r"^(?:has|with|without|no|show|hide|enable|disable|is|js|layout|template)[-_]", re.IGNORECASE
@@ -192,7 +192,9 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
 def _region_of_names(sig: str) -> tuple[str | None, bool]:
     """Region named by a class/id string (cached: sites repeat the same few hundred)."""
     # Tokens that only say the page *has* something ("has-rail-right", "with-sidebar").
-    sig = " ".join(t for t in _CAMEL.sub(" ", sig).lower().split() if not _MODIFIER.match(t))
+    # "entry__content", "ArticlePage_mainContent" are "entry-content", "article page main-content".
+    sig = _CAMEL.sub(" ", sig).lower().replace("_", "-")
+    sig = " ".join(t for t in sig.split() if not _MODIFIER.match(t))
     if _STRONG_GOOD_RE.search(sig):
         return ARTICLE, True
     if _GOOD_RE.search(sig):

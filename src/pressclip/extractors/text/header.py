@@ -21,7 +21,9 @@ from pressclip.signals.credits import split_credit
 
 HEADER_WINDOW = 14
 DISTANCE_COST = 0.05
-WORDS_BONUS = 0.5
+WORDS_BONUS = 1.0
+NEXT_TO_BODY = 0.0
+REPEAT_BONUS = 1.0  # a line printed twice before the body (breadcrumb and heading, say)
 TITLE_WINDOW = 60  # how far back a line repeating the window title may stand
 _BYLINE = re.compile(
     r"^(?:by|von|por|par|di|door|av|af|przez|автор[:\s]|text:|texto:|written by)\s+\S",
@@ -59,35 +61,38 @@ def _title_like(line: Line) -> bool:
 
 
 def _title_segments(lines: Sequence[Line]) -> set[str]:
-    """The parts of the page's first lines split at title separators ("Headline | Site")."""
-    segments: set[str] = set()
-    for line in lines[:2]:
-        for part in _TITLE_SEPARATORS.split(line.text):
-            if len(part) >= 10:
-                segments.add(part.casefold())
-    return segments
+    """The parts of the page's first line split at title separators ("Headline | Site")."""
+    if not lines:
+        return set()
+    return {p.casefold() for p in _TITLE_SEPARATORS.split(lines[0].text) if len(p) >= 10}
 
 
-def _repeated_elsewhere(line: Line, segments: set[str]) -> bool:
-    """The line recurs on the page, exactly or as a part of the window title."""
-    return line.repeats > 1 or (line.index > 1 and line.text.casefold() in segments)
+def _repeated_elsewhere(line: Line, segments: set[str], after: set[str]) -> bool:
+    """The line recurs as a part of the window title or again after the body starts (short
+    lines such as names, and menus printed twice, recur for other reasons)."""
+    if line.words < 3 or line.index == 0:
+        return False
+    return line.text.casefold() in segments or line.text in after
 
 
 def find_headline(lines: Sequence[Line], body_start: int) -> Line | None:
     """The headline line before ``body_start`` (see the module docstring)."""
     segments = _title_segments(lines)
+    after = {line.text for line in lines[body_start:] if line.repeats > 1}
     lo = max(0, body_start - TITLE_WINDOW)
     best: tuple[float, Line] | None = None
     for line in lines[lo:body_start]:
-        if not _title_like(line):
+        if not _title_like(line) or _BYLINE.match(line.text):
             continue
         distance = body_start - line.index
-        repeated = _repeated_elsewhere(line, segments)
+        repeated = _repeated_elsewhere(line, segments, after)
         if distance > HEADER_WINDOW and not repeated:
             continue
         score = 1.0 - DISTANCE_COST * min(distance, HEADER_WINDOW)
         if repeated:
             score += 2.0
+        elif line.repeats > 1 and line.words >= 3:
+            score += REPEAT_BONUS
         nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
         if nxt is not None and (nxt.date_line or _BYLINE.match(nxt.text)):
             score += 1.0
@@ -95,6 +100,8 @@ def find_headline(lines: Sequence[Line], body_start: int) -> Line | None:
             score += WORDS_BONUS
         elif line.words <= 2:
             score -= WORDS_BONUS
+        if distance == 1:
+            score += NEXT_TO_BODY
         if line.terminal and line.text.endswith("."):
             score -= 0.7
         if best is None or score > best[0]:

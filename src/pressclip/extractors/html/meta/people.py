@@ -8,6 +8,7 @@ the wire, organisations typed as such are only a last resort.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pressclip.extractors.html.meta.agencies import agency_name
@@ -27,6 +28,7 @@ _META_KEYS = (
     "dcterms.creator", "byl", "cxenseparse:author", "author_name", "twitter:data1",
     "citation_author", "dc.contributor", "og:article:author", "book:author",
 )
+_PARTS = re.compile(r"[,;|/]")
 _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "newsagency",
                         "educationalorganization", "governmentorganization"})
 
@@ -66,16 +68,16 @@ def choose_authors(
         meta = [v for v in meta if v != tags.first("twitter:data1")]
     candidates.append((meta[:1] if meta else [], "meta"))
     candidates.append((tags.item_authors[:3], "microdata"))
-    candidates.append((vis.bylines[:6], "visible"))
-    candidates.append((tags.rel_author[:3], "visible"))
+    candidates.append(([_split_tags(t, vis) for t in vis.bylines[:6]], "visible"))
+    candidates.append((tags.rel_author[:3], "rel-author"))
     candidates.append((vis.lead_lines[:3], "visible"))
 
     for texts, src in candidates:
-        visible = src in ("visible", "microdata")
+        visible = src in ("visible", "microdata", "rel-author")
         names = _clean(texts, sites, wires, single=visible, publisher=publisher,
-                       strict=visible, persons=declared_persons)
+                       strict=src != "rel-author" and visible, persons=declared_persons)
         if names:
-            return names, wires, src
+            return names, wires, "visible" if src == "rel-author" else src
     names = _clean(orgs, sites, wires, single=False, publisher=publisher, strict=False,
                    persons=set())
     if names:
@@ -103,21 +105,29 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
 
     A name equal to the site name is dropped unless it reads like a person's name (several
     capitalised words, no organisation word) and is not the publisher organisation's: personal
-    sites are named after their author. ``strict`` (visible
-    sources) keeps only names that read like a person's.
+    sites are named after their author. ``strict`` (visible sources) keeps only names that
+    read like a person's.
     """
     out: list[str] = []
     for text in texts:
         agency = agency_name(text)
         names = []
         declared = text in persons
+        site_seen = any(_is_site(part, sites) for part in _PARTS.split(text) if part.strip())
         for n in parse_byline(text):
             if _is_site(n, sites) and not _personal_site(n, publisher, declared=declared):
+                site_seen = True
                 continue
             if strict and (not looks_like_person(n) or n.isupper()
                            or (looks_like_org(n) and not looks_like_desk(n))):
                 continue
             names.append(n)
+        if site_seen:
+            # "Site, Frankfurt, Germany": what follows the site name is its place, not a name.
+            names = [n for n in names if len(n.split()) > 1]
+        if strict and len(names) > 1:
+            # Several one-word "names" in one line are tags or sections, not co-authors.
+            names = [n for n in names if len(n.split()) > 1 or _is_cjk_name(n)]
         kept = []
         for n in names:
             wire = agency_name(n)
@@ -136,6 +146,28 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
     return out
 
 
+def _split_tags(text: str, vis: Visible) -> str:
+    """A byline whose names sit in separate elements with no separator between them
+    ("<a>Jane Roe</a><a>John Doe</a>" reads "Jane Roe John Doe"): join them with commas when
+    every element holds one person's name."""
+    lines = vis.byline_lines.get(text)
+    if not lines or len(lines) > 8 or any(len(line) > 40 for line in lines):
+        return text
+    names = [parse_byline(line) for line in lines]
+    found = [n[0] for n in names if len(n) == 1]
+    if len(found) < 2 or not all(looks_like_person(n) and len(n.split()) > 1 for n in found):
+        return text
+    # Lines without a name must be lead words or separators ("Von", ",", "und").
+    if any(not n and any(c.isalpha() for c in line) and len(line.split()) > 1
+           for n, line in zip(names, lines, strict=True)):
+        return text
+    return ", ".join(found)
+
+
+def _is_cjk_name(name: str) -> bool:
+    return all(0x3040 <= ord(c) <= 0x9FFF or 0xAC00 <= ord(c) <= 0xD7AF for c in name)
+
+
 def _personal_site(name: str, publisher: str | None, *, declared: bool) -> bool:
     """Whether a name equal to the site's is still a person: a personal site or blog."""
     if not looks_like_person(name) or len(name.split()) < 2 or looks_like_org(name):
@@ -144,9 +176,17 @@ def _personal_site(name: str, publisher: str | None, *, declared: bool) -> bool:
 
 
 def _is_site(name: str, sites: list[str]) -> bool:
+    """Whether a name is the site's: equal, or the site name plus or minus a short word
+    ("Figaro" for "Le Figaro", "Example Online" for "Example")."""
     k = "".join(ch for ch in name.casefold() if ch.isalnum())
     for s in sites:
         sk = "".join(ch for ch in s.casefold() if ch.isalnum())
-        if sk and (k == sk or (len(sk) >= 4 and k.startswith(sk) and len(k) - len(sk) <= 4)):
+        if not sk:
+            continue
+        if k == sk:
+            return True
+        if len(sk) >= 4 and k.startswith(sk) and len(k) - len(sk) <= 4:
+            return True
+        if len(k) >= 4 and sk.endswith(k) and len(sk) - len(k) <= 3:
             return True
     return False

@@ -58,6 +58,8 @@ class Visible:
     bylines: list[str] = field(default_factory=list)
     # (value, is_modified, near_headline) for <time datetime> and date-like texts, in page order.
     dates: list[tuple[str, bool, bool]] = field(default_factory=list)
+    # The element-by-element lines of a byline text that has several (names in separate tags).
+    byline_lines: dict[str, list[str]] = field(default_factory=dict)
     # Short lines near the headline starting with a byline lead word ("By ...", "Von ...").
     lead_lines: list[str] = field(default_factory=list)
 
@@ -234,6 +236,10 @@ def _add_byline(node: LexborNode, vis: Visible) -> None:
     text = _short_text(node, 250)
     if text:
         vis.bylines.append(text)
+        lines = [" ".join(t.split()) for t in node.text(deep=True, separator="\n").split("\n")]
+        lines = [t for t in lines if t]
+        if len(lines) > 1:
+            vis.byline_lines[text] = lines
 
 
 def _add_time(node: LexborNode, vis: Visible, *, near: bool) -> None:
