@@ -325,6 +325,7 @@ def select_body(
     kept = _trim_edges(kept, dropped)
     kept = _restore_linked_sentences(kept, dropped, linky)
     kept = _drop_author_bio(kept, dropped, authors)
+    kept = _drop_orphan_labels(kept, dropped, inside)
     return Selection(body=kept, dropped=dropped, container=container)
 
 
@@ -345,6 +346,41 @@ def _drop_repeated_lead(
         else:
             out.append(block)
     return out
+
+
+def _drop_orphan_labels(
+    kept: list[TextBlock], dropped: list[TextBlock], inside: Sequence[TextBlock]
+) -> list[TextBlock]:
+    """Drop headings and "Label:" lines whose content was dropped ("Weitere Beiträge", "Related:").
+
+    A heading or label introduces what follows it; when nothing after it (up to the next
+    heading) was kept, it introduced furniture.
+    """
+    keep_ids = {id(b) for b in kept}
+    orphans: set[int] = set()
+    for position, block in enumerate(inside):
+        if id(block) not in keep_ids or not _is_label(block):
+            continue
+        following = []
+        for nxt in inside[position + 1 :]:
+            if nxt.tag in HEADINGS:
+                break
+            following.append(nxt)
+        if following and not any(id(b) in keep_ids for b in following):
+            orphans.add(id(block))
+        elif not following and block is kept[-1]:
+            orphans.add(id(block))
+    if not orphans:
+        return kept
+    dropped.extend(b for b in kept if id(b) in orphans)
+    return [b for b in kept if id(b) not in orphans]
+
+
+def _is_label(block: TextBlock) -> bool:
+    if block.tag in HEADINGS:
+        return True
+    text = block.text.rstrip()
+    return len(text) <= 60 and text.endswith((":", "：")) and not is_prose(block)
 
 
 def _drop_author_bio(

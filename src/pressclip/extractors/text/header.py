@@ -86,7 +86,7 @@ def find_headline(lines: Sequence[Line], body_start: int) -> Line | None:
             continue
         distance = body_start - line.index
         repeated = _repeated_elsewhere(line, segments, after)
-        if distance > HEADER_WINDOW and not repeated:
+        if distance > HEADER_WINDOW and line.text.casefold() not in segments:
             continue
         score = 1.0 - DISTANCE_COST * min(distance, HEADER_WINDOW)
         if repeated:

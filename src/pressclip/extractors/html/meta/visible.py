@@ -111,18 +111,27 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
 def _leading_dates(body: LexborNode, vis: Visible) -> None:
     """Short elements that open with a date ("01.02.2022 Der Arbeitsmarkt ...", a blog's date
     header): the last resort when nothing on the page is marked as a date."""
-    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td")[:300]:
+    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td, div")[:400]:
+        if node.tag == "div" and node.css_first("div, p, table, ul, ol, section") is not None:
+            continue  # only leaf-like divs ("<div class=x>Apr 7, 2009</div>")
         text = node.text(deep=True, separator=" ", strip=True)
         if not text or not text[:1].isalnum() or len(text) > 2000:
             continue
         head = " ".join(text.split())[:40]
         found = search_date(head)
-        if found and _starts_with_date(head):
+        if found and (_starts_with_date(head) or _LABELED_DATE.match(head)):
             vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False))
             if len(vis.dates) >= 3:
                 return
 
 
+# A date after a publication or update label: "Aktualisiert am 17.01.2021", "Last edited ...".
+_LABELED_DATE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|edited|modified|published|posted|revised)|aktualisiert|"
+    r"veröffentlicht|zuletzt\s+geändert|stand|erstellt|publié|mis à jour|publicado|"
+    r"actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b[^\d]{0,24}\d",
+    re.IGNORECASE,
+)
 _OPENING_DATE = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s+)?\d|^[^\W\d_]{3,12}\.?\s+\d{1,2}\b")
 
 
