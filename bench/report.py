@@ -32,6 +32,7 @@ class RunInfo:
     python: str
     commit: str
     command: str
+    load: str = ""  # load averages at the start and end of the run
 
 
 def _f(x: float) -> str:
@@ -125,21 +126,23 @@ def _meta_tables(runs: list[tuple[EntryRun, EntryScores]]) -> list[str]:
 def _speed_table(runs: list[tuple[EntryRun, EntryScores]]) -> list[str]:
     rows = []
     for run, s in runs:
-        pps = s.pages_per_second
+        pps, cpu_pps = s.pages_per_second, s.cpu_pages_per_second
         rows.append(
             [
                 run.entry.title,
                 run.entry.mode,
                 str(s.pages_timed),
                 f"{pps:.1f}" if pps else "–",
-                f"{1000 / pps:.1f}" if pps else "–",
+                (f"{1000 / pps:.1f}" if pps < 1000 else f"{1000 / pps:.3f}") if pps else "–",
+                f"{cpu_pps:.1f}" if cpu_pps else "–",
                 f"{run.maxrss_kb / 1024:.0f}",
                 f"{run.rss_setup_kb / 1024:.0f}",
                 str(run.failures()),
                 str(run.restarts),
             ]
         )
-    head = ["tool", "input", "pages timed", "pages/s (1 core)", "ms/page", "peak RSS MB",
+    head = ["tool", "input", "pages timed", "pages/s (1 core)", "ms/page", "pages/s (CPU time)",
+            "peak RSS MB",
             "RSS after import MB", "failed pages", "worker restarts"]  # fmt: skip
     return _table(head, rows)
 
@@ -174,7 +177,8 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
         f"Run {info.started} on {info.machine}; pressclip commit {info.commit}.  ",
         f"Command: `{info.command}`  ",
         f"Data: `{info.data}` ({sample}). Per-page timeout {info.timeout:.0f} s; each tool in its "
-        f"own fresh process pinned to core {info.cpu}; only extraction is timed.",
+        f"own fresh process pinned to core {info.cpu}; only extraction is timed."
+        + (f" Machine load (1-min average) at start / end: {info.load}." if info.load else ""),
         "",
         "## Versions",
         "",
@@ -209,9 +213,11 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
         *_meta_tables(runs),
         "## Speed and memory",
         "",
-        "Pages per second on one pinned core: pages divided by the summed extraction time "
-        "(inputs read and decompressed before each page's clock starts; failed pages count "
-        "with the time they took). HTML tools are timed over the AEB, WCXB-dev and "
+        "Pages per second on one pinned core: pages divided by the summed wall-clock "
+        "extraction time (inputs read and decompressed before each page's clock starts; failed "
+        "pages count with the time they took); pages/s (CPU time) divides by the worker's CPU "
+        "time instead, which other load on the machine disturbs less. Tools that extract "
+        "metadata do it in the same call. HTML tools are timed over the AEB, WCXB-dev and "
         "trafilatura-eval pages; htmldate over its metadata pages; text entries over the "
         "flattened pages. Peak RSS is the worker process's own high-water mark (VmHWM; "
         "`ru_maxrss` on Linux would carry the forking parent's size across exec): interpreter, "

@@ -134,6 +134,7 @@ def _summary(runs: list[tuple[EntryRun, EntryScores]]) -> dict[str, object]:
                 name: {f: asdict(h) for f, h in fields.items()} for name, fields in s.meta.items()
             },
             "pages_per_second": s.pages_per_second,
+            "cpu_pages_per_second": s.cpu_pages_per_second,
             "pages_timed": s.pages_timed,
             "peak_rss_mb": run.maxrss_kb / 1024,
             "failures": run.failures(),
@@ -159,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = load_sets(args.data, limit)
     cpu = args.cpu if args.cpu is not None else _default_cpu()
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load_start = os.getloadavg()[0]
     plan: list[tuple[Entry, str]] = [(e, sys.executable) for e in entries]
     if args.repro_python:
         plan += [
@@ -198,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         python=platform.python_version(),
         commit=_commit(),
         command="python -m bench.run " + shlex.join(argv if argv is not None else sys.argv[1:]),
+        load=f"{load_start:.1f} / {os.getloadavg()[0]:.1f}",
     )
     info_path = args.out / "results" / "run.json"
     if args.report_only and info_path.exists():

@@ -40,7 +40,8 @@ class EntryScores:
     body: dict[str, PRF] = field(default_factory=dict)
     pages: dict[str, int] = field(default_factory=dict)
     meta: dict[str, dict[str, Hits]] = field(default_factory=dict)  # set -> field -> hits
-    pages_per_second: float = 0.0
+    pages_per_second: float = 0.0  # over wall-clock extraction time
+    cpu_pages_per_second: float = 0.0  # over the worker's CPU time for the same pages
     pages_timed: int = 0
 
 
@@ -89,10 +90,13 @@ def _meta(run: EntryRun, pages: list[Page]) -> dict[str, Hits]:
     return hits
 
 
-def _speed(run: EntryRun, keys: list[str]) -> tuple[float, int]:
-    timed = [run.results[k]["seconds"] for k in keys if k in run.results]
-    total = sum(float(s) for s in timed)
-    return (len(timed) / total if total else 0.0), len(timed)
+def _speed(run: EntryRun, keys: list[str], out: EntryScores) -> None:
+    timed = [run.results[k] for k in keys if k in run.results]
+    wall = sum(float(r["seconds"]) for r in timed)
+    cpu = sum(float(r.get("cpu_seconds", r["seconds"])) for r in timed)
+    out.pages_timed = len(timed)
+    out.pages_per_second = len(timed) / wall if wall else 0.0
+    out.cpu_pages_per_second = len(timed) / cpu if cpu else 0.0
 
 
 def score(run: EntryRun, sets: dict[str, list[Page]]) -> EntryScores:
@@ -107,7 +111,7 @@ def score(run: EntryRun, sets: dict[str, list[Page]]) -> EntryScores:
                 out.body[col] = _aeb(run, chosen, fl) if name == AEB else _wcxb(run, chosen, fl)
                 out.pages[col] = len(chosen)
                 keys += [page_key(p, fl) for p in chosen]
-        out.pages_per_second, out.pages_timed = _speed(run, keys)
+        _speed(run, keys, out)
         return out
     keys = []
     for name in entry.sets:
@@ -125,5 +129,5 @@ def score(run: EntryRun, sets: dict[str, list[Page]]) -> EntryScores:
         # Speed over the body sets every body tool runs on; date-only tools over their own pages.
         if name in BODY_SETS or not entry.body:
             keys += [page_key(p) for p in pages]
-    out.pages_per_second, out.pages_timed = _speed(run, keys)
+    _speed(run, keys, out)
     return out

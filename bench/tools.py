@@ -162,11 +162,14 @@ def make_goose3() -> Extractor:
 
     def run(data: bytes, url: str | None) -> Output:
         article = goose.extract(url=url, raw_html=decode_html(data))
+        raw = article.publish_date  # the page's own string; a list when the page gives several
+        if isinstance(raw, list | tuple):
+            raw = next((str(v) for v in raw if v), None)
         date: str | None = None
-        if article.publish_date:
+        if raw:
             try:
-                date = date_parser.parse(article.publish_date).isoformat()
-            except (ValueError, OverflowError):
+                date = date_parser.parse(str(raw)).isoformat()
+            except (ValueError, OverflowError, TypeError):
                 date = _iso(article.publish_datetime_utc)
         return Output(
             body=article.cleaned_text or "",

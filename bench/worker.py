@@ -107,7 +107,7 @@ def run(spec: dict[str, Any], out: TextIO) -> None:
         data = _read(job["path"])
         error = None
         result: dict[str, Any] = {}
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         try:
             signal.setitimer(signal.ITIMER_REAL, timeout)
             try:
@@ -120,7 +120,9 @@ def run(spec: dict[str, Any], out: TextIO) -> None:
             error = f"{type(exc).__name__}: {str(exc)[:200]}"
             traceback.print_exc(file=sys.stderr)
         seconds = time.perf_counter() - start
-        out.write(json.dumps({"key": job["key"], "seconds": seconds, "error": error, **result}))
+        cpu_seconds = time.process_time() - start_cpu
+        line = {"key": job["key"], "seconds": seconds, "cpu_seconds": cpu_seconds, "error": error}
+        out.write(json.dumps({**line, **result}))
         out.write("\n")
         out.flush()
     closing = {

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html.metadata import Metadata, extract_metadata
@@ -100,6 +102,7 @@ def test_lead_image_comes_with_caption_and_credit() -> None:
     image = _meta("graph_news.html").images[0]
     assert image.url == "https://ledger.example/img/bridge.jpg"
     assert image.credit_text == "Photo desk"
+    assert image.alt == "The bridge at dawn"  # og:image:alt joins the JSON-LD image
 
 
 @pytest.mark.parametrize(
@@ -118,3 +121,21 @@ def test_junk_pages_do_not_crash(html: str) -> None:
     meta = extract_metadata(LexborHTMLParser(html))
     assert isinstance(meta, Metadata)
     assert meta.date_published is None
+
+
+_FRAGMENTS = st.sampled_from([
+    "<h1>", "</h1>", "<div class='byline'>", "</div>", "By ", "Von ", "Jane Roe", " and ",
+    "<time datetime='2024-03-05T10:00:00Z'>", "</time>", "March 5, 2024", "05.03.2024",
+    "<script type='application/ld+json'>", "</script>", '{"@type": "NewsArticle", ',
+    '"headline": "H", ', '"author": {"name": "A"}', "}", "[", "]", ",", "<title>", "</title>",
+    "<meta property='og:title' content='T | Site'>", "<meta name='author' content='Site'>",
+    "<p>", "</p>", "&amp;", "\u00e9", "\u6587", "1999", "-",
+])
+
+
+@given(st.lists(_FRAGMENTS, max_size=40).map("".join))
+def test_random_pages_never_crash(html: str) -> None:
+    meta = extract_metadata(LexborHTMLParser(html))
+    assert isinstance(meta, Metadata)
+    for person in meta.author:
+        assert person.name and person.name == person.name.strip()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.signals.credits import has_credit
@@ -287,6 +287,7 @@ class Selection:
     body: list[TextBlock]
     dropped: list[TextBlock]
     container: Container | None
+    standfirst: list[TextBlock] = field(default_factory=list)
 
 
 def select_body(
@@ -326,7 +327,8 @@ def select_body(
     kept = _restore_linked_sentences(kept, dropped, linky)
     kept = _drop_author_bio(kept, dropped, authors)
     kept = _drop_orphan_labels(kept, dropped, inside)
-    return Selection(body=kept, dropped=dropped, container=container)
+    standfirst = _standfirst(kept, blocks, norm_headline)
+    return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
 
 
 def _drop_repeated_lead(
@@ -346,6 +348,32 @@ def _drop_repeated_lead(
         else:
             out.append(block)
     return out
+
+
+def _standfirst(
+    kept: list[TextBlock], blocks: Sequence[TextBlock], headline: str | None
+) -> list[TextBlock]:
+    """The standfirst (dek) set between the headline and the body container, if any.
+
+    Many layouts put the headline and its summary paragraph in a header outside the body's
+    container. It is not body text (benchmarks and readers agree), but it is the article's
+    alternative headline.
+    """
+    if not kept:
+        return []
+    start = kept[0].index
+    head = None
+    for block in blocks[max(0, start - 12) : start]:
+        if block.tag == "h1" or (headline is not None and _norm(block.text) == headline):
+            head = block.index
+    if head is None:
+        return []
+    lead = [
+        b
+        for b in blocks[head + 1 : start]
+        if is_prose(b) and not b.in_figure and b.region in (None, "meta") and len(b.text) <= 700
+    ]
+    return lead[:1]
 
 
 def _drop_orphan_labels(

@@ -14,6 +14,7 @@ field is then decided from candidates in order of trust, with checks against wha
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -329,13 +330,16 @@ def _images(ld: JsonLd, a: dict[str, Any], tags: Tags) -> tuple[Image, ...]:
                     "twitter:image:src")
     if og:
         found.append(Image(url=og, alt=tags.first("og:image:alt", "twitter:image:alt")))
-    seen: set[str] = set()
-    out: list[Image] = []
+    by_url: dict[str, Image] = {}
     for img in found:
-        if img.url and img.url not in seen:
-            seen.add(img.url)
-            out.append(img)
-    return tuple(out[:3])
+        if not img.url:
+            continue
+        have = by_url.get(img.url)
+        if have is None:
+            by_url[img.url] = img
+        elif have.alt is None and img.alt:
+            by_url[img.url] = dataclasses.replace(have, alt=img.alt)
+    return tuple(by_url.values())[:3]
 
 
 def _page_type(art: Node | None, tags: Tags) -> str | None:

@@ -50,7 +50,7 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
         sources.append(("sourceOrganization", wire.evidence or "visible"))
     return Article(
         headline=meta.headline,
-        alternative_headline=meta.alternative_headline,
+        alternative_headline=meta.alternative_headline or _standfirst(selection, meta),
         description=meta.description,
         author=meta.author,
         date_published=meta.date_published,
@@ -101,6 +101,13 @@ def _page_level_only(meta: Metadata) -> Metadata:
 
 
 _PERSONAL = ("author", "datePublished", "dateModified")
+
+
+def _standfirst(selection: Selection, meta: Metadata) -> str | None:
+    if not selection.standfirst:
+        return None
+    text = selection.standfirst[0].text
+    return None if meta.headline and text.casefold() == meta.headline.casefold() else text
 
 
 def _container_node(selection: Selection) -> LexborNode | None:

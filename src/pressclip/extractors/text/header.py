@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pressclip.extractors.text.datelines import parse_date_line
+from pressclip.extractors.text.datelines import has_date, parse_date_line
 from pressclip.extractors.text.lines import Line
 from pressclip.extractors.text.rails import is_alt_line
 from pressclip.model import Image
@@ -23,11 +23,17 @@ HEADER_WINDOW = 14
 DISTANCE_COST = 0.05
 WORDS_BONUS = 1.0
 NEXT_TO_BODY = 0.0
+DATE_ABOVE = 3  # lines above the headline searched for the date when none follows it
+MAX_DATED_LINE = 120  # a longer line with a date in it is prose, not a date line
 REPEAT_BONUS = 1.0  # a line printed twice before the body (breadcrumb and heading, say)
 TITLE_WINDOW = 60  # how far back a line repeating the window title may stand
 _BYLINE = re.compile(
     r"^(?:by|von|por|par|di|door|av|af|przez|автор[:\s]|text:|texto:|written by)\s+\S",
     re.IGNORECASE,
+)
+# "... 7:45 am PST by Joe Example": a byline at the end of a date line.
+_BY_TAIL = re.compile(
+    r"\b(?:by|von|por|par|door)\s+[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3}\s*$"
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+·\s+")
 
@@ -128,6 +134,10 @@ def _display_form(line: Line, lines: Sequence[Line]) -> str:
     return text
 
 
+def _date_candidate(line: Line) -> bool:
+    return line.date_line or (line.eff_len <= MAX_DATED_LINE and has_date(line.text))
+
+
 def read_header(lines: Sequence[Line], body_start: int) -> Header:
     """Headline, section, dates, bylines and images from the lines before the body."""
     header = Header()
@@ -143,8 +153,10 @@ def read_header(lines: Sequence[Line], body_start: int) -> Header:
             header.used.add(section.index)
             header.sources.append(("articleSection", "text"))
         start = headline.index + 1
-    for line in lines[start:body_start]:
-        if line.date_line and header.date_published is None:
+    above = range(start - 2, max(start - 1 - DATE_ABOVE, -1), -1)
+    for i in [*range(start, body_start), *above]:
+        line = lines[i]
+        if header.date_published is None and _date_candidate(line):
             published, modified = parse_date_line(line.text)
             if published:
                 header.date_published, header.date_modified = published, modified
@@ -152,8 +164,11 @@ def read_header(lines: Sequence[Line], body_start: int) -> Header:
                 header.sources.append(("datePublished", "text"))
                 if modified:
                     header.sources.append(("dateModified", "text"))
+                tail = _BY_TAIL.search(line.text)
+                if tail and i >= start:
+                    header.bylines.append(tail.group(0).strip())
                 continue
-        if _BYLINE.match(line.text) and line.words <= 12:
+        if i >= start and _BYLINE.match(line.text) and line.words <= 12:
             header.bylines.append(line.text)
             header.used.add(line.index)
     header.images.extend(find_images(lines, start, body_start, header.used))

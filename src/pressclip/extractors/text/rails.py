@@ -30,6 +30,8 @@ _SPONSORED = re.compile(
     re.IGNORECASE,
 )
 MIN_RECORDS = 2
+# Texts that are page furniture, not teaser headlines: counters, ratings, file names.
+_NOT_TITLE = re.compile(r"^\d+\s+\w+$|\.(?:jpe?g|png|gif|webp)$|^rating:|^share\b", re.IGNORECASE)
 MAX_RECORD_LINES = 4
 
 
@@ -54,8 +56,11 @@ class Rails:
 
 
 def is_alt_line(line: Line) -> bool:
-    """A truncated line such as a flattener leaves for an image alt text ("... fire wea...")."""
-    return bool(_TRUNCATED.search(line.text)) and line.sentences <= 2
+    """A truncated line such as a flattener leaves for an image alt text ("... fire wea..."),
+    or an empty one ("...")."""
+    if line.text in ("...", "…"):
+        return True
+    return bool(_TRUNCATED.search(line.text)) and line.sentences <= 2 and line.words >= 4
 
 
 def is_sponsored_heading(text: str) -> bool:
@@ -151,18 +156,63 @@ def _records(
     return records, headings
 
 
+def _valid(by: str | None, headline: str, description: str | None) -> bool:
+    """Roles that read like a teaser: a title-like headline, a short byline, a longer text."""
+    words = len(headline.split())
+    if not 2 <= words <= 30 or len(headline) < 15 or headline.endswith((":", ",")):
+        return False
+    if _NOT_TITLE.search(headline):
+        return False
+    if by is not None and (len(by.split()) > 12 or by.endswith(".")):
+        return False
+    return description is None or len(description) >= len(headline) * 0.6
+
+
+def _byline(by: str | None, headline: str) -> str | None:
+    """The byline or sponsor role, or None when that line is no name (a file name, a count,
+    the headline's own truncated copy)."""
+    if by is None or len(by) < 3 or not any(c.isalpha() for c in by):
+        return None
+    if _NOT_TITLE.search(by) or headline.startswith(by.rstrip(".…")):
+        return None
+    if " " not in by and ("-" in by or "_" in by):
+        return None
+    return by
+
+
+def _signature(record: Record) -> tuple[int, bool, bool]:
+    return len(record.content), record.alt is not None, record.age is not None
+
+
+def _runs(records: list[tuple[Record, list[int]]]) -> list[tuple[Record, list[int]]]:
+    """Records in runs of at least ``MIN_RECORDS`` valid records with the same structure."""
+    kept: list[tuple[Record, list[int]]] = []
+    run: list[tuple[Record, list[int]]] = []
+    for item in [*records, None]:
+        if item is not None and _valid(*_roles(item[0].content)):
+            if not run or _signature(run[-1][0]) == _signature(item[0]):
+                run.append(item)
+                continue
+        if len(run) >= MIN_RECORDS:
+            kept.extend(run)
+        run = [item] if item is not None and _valid(*_roles(item[0].content)) else []
+    return kept
+
+
 def find_rails(
     lines: Sequence[Line], skip: frozenset[int] = frozenset(), reference_time: str | None = None
 ) -> Rails:
     """Teasers and sponsored items among ``lines`` (ignoring line indexes in ``skip``)."""
-    records, headings = _records(lines, skip)
-    if len(records) < MIN_RECORDS:
+    found, headings = _records(lines, skip)
+    records = _runs(found)
+    if not records:
         return Rails()
     related: list[Teaser] = []
     sponsored: list[Sponsored] = []
     used: set[int] = set()
     for record, indexes in records:
         by, headline, description = _roles(record.content)
+        by = _byline(by, headline)
         used.update(indexes)
         if record.sponsored:
             sponsored.append(
