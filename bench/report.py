@@ -240,7 +240,7 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
 
 
 def _label_offsets(points: list[tuple[str, float, float]]) -> list[tuple[int, int]]:
-    """Label offsets in points: up-right, or down-left when a neighbour sits close by."""
+    """Label offsets in points: up-right, or down-right when a neighbour sits close by."""
     xs = [math.log10(x) for _, x, _ in points]
     ys = [y for _, _, y in points]
     xspan = (max(xs) - min(xs)) or 1.0
@@ -251,7 +251,7 @@ def _label_offsets(points: list[tuple[str, float, float]]) -> list[tuple[int, in
             abs(xs[i] - xs[j]) / xspan < 0.15 and abs(ys[i] - ys[j]) / yspan < 0.06
             for j in range(i)
         )
-        offsets.append((-6, -12) if crowded else (6, 4))
+        offsets.append((6, -13) if crowded else (6, 4))
     return offsets
 
 
@@ -274,8 +274,7 @@ def chart(runs: list[tuple[EntryRun, EntryScores]], path: Path) -> bool:
     for label, x, y in points:
         ax.scatter([x], [y], s=40, color="C3" if label.startswith("pressclip") else "C0")
     for (label, x, y), offset in zip(points, _label_offsets(points), strict=True):
-        ax.annotate(label, (x, y), textcoords="offset points", xytext=offset, fontsize=9,
-                    ha="left" if offset[0] > 0 else "right")  # fmt: skip
+        ax.annotate(label, (x, y), textcoords="offset points", xytext=offset, fontsize=9)
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     ax.set_xlabel("pages per second, one core (log scale)")

@@ -92,3 +92,28 @@ def test_truncated_json_ld_headline_is_skipped() -> None:
 )
 def test_agency_name(text: str, want: str | None) -> None:
     assert agency_name(text) == want
+
+
+def test_several_short_trailing_parts_are_dropped() -> None:
+    assert strip_site("No App Store over mobile data in iOS 13 | iPhone | Forum", []) == (
+        "No App Store over mobile data in iOS 13"
+    )
+
+
+def test_h1_completes_a_declared_title_cut_short() -> None:
+    got = choose_headline(
+        ['Senator calls the plan "reckless"'], [("Senator calls the plan", "opengraph")]
+    )
+    assert got == ('Senator calls the plan "reckless"', "visible")
+
+
+def test_h1_with_a_site_tail_does_not_replace_the_declared_title() -> None:
+    got = choose_headline(
+        ["Bridge reopens after repairs | Ledger"], [("Bridge reopens after repairs", "json-ld")],
+        ["Ledger"],
+    )
+    assert got == ("Bridge reopens after repairs", "json-ld")
+
+
+def test_invisible_characters_are_removed() -> None:
+    assert text_of("Mes\u00adsen\u00adger\u200b") == "Messenger"

@@ -75,6 +75,9 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
 # pattern is tried only at word starts (a fast anchored match on lower-cased text).
 _REGION_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS))
 _WORD_START = re.compile(r"(?<![a-z])[a-z]")
+# Regions named plainly enough to hold even inside a name that says "article" or "content"
+# ("ArticlePage-authorInfo", "article-footer").
+_OVERRULE_GOOD = frozenset({"meta", "footer"})
 _GOOD_RE = re.compile(
     r"article-*(?:body|content|text)|story-*(?:body|content|text)|entry-*content|post-*(?:body|"
     r"content|text)|body-*(?:text|copy)|articlebody|main-*content|\bcontent\b|"
@@ -197,13 +200,12 @@ def _region_of_names(sig: str) -> tuple[str | None, bool]:
     sig = " ".join(t for t in sig.split() if not _MODIFIER.match(t))
     if _STRONG_GOOD_RE.search(sig):
         return ARTICLE, True
-    if _GOOD_RE.search(sig):
-        return None, True
+    good = _GOOD_RE.search(sig) is not None
     for start in _WORD_START.finditer(sig):
         match = _REGION_RE.match(sig, start.start())
-        if match:
+        if match and (not good or match.lastgroup in _OVERRULE_GOOD):
             return match.lastgroup, False
-    return None, False
+    return None, good
 
 
 @dataclass(slots=True)

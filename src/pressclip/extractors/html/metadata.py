@@ -104,7 +104,11 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
         (tags.first("description"), "meta"),
         (tags.first("twitter:description"), "twitter"),
     ])
-    alternative = field("alternativeHeadline", [(text_of(a.get("alternativeHeadline")), "json-ld")])
+    alternative = field("alternativeHeadline", [
+        (text_of(a.get("alternativeHeadline")), "json-ld"),
+        (next((d for d in vis.deks if key(d) != key(headline[0] if headline else "")), None),
+         "visible"),
+    ])
     section = field("articleSection", [
         (text_of(a.get("articleSection")), "json-ld"),
         (tags.first("article:section", "parsely-section", "section", "sailthru.section"), "meta"),

@@ -21,6 +21,9 @@ MAX_LINE_GAIN = 9.0
 NEIGHBOUR_WEIGHT = 0.25
 SENTENCE_BONUS = 0.8
 ECHO_FACTOR = 0.5
+GLUED_FACTOR = 0.35
+LATE_SHARE = 0.4
+LATE_FACTOR = 0.3
 COPYRIGHT_PENALTY = 2.0
 
 
@@ -67,7 +70,7 @@ def prose_score(line: Line) -> float:
     elif line.shape_repeats > 2:
         factor *= 0.6
     if line.glued:
-        factor *= 0.5
+        factor *= GLUED_FACTOR
 
     if line.text.endswith(("...", "…")) and line.sentences <= 1:
         factor *= 0.5
@@ -139,6 +142,13 @@ def smoothed_scores(lines: Sequence[Line]) -> list[float]:
         # a line repeating one of the two before it (a widget printed twice) costs nothing more
         if raw[i] < 0 and lines[i].text in (lines[i - 1].text, lines[i - 2].text):
             raw[i] *= ECHO_FACTOR
+    # Footers and legal text close a page: prose counts for less towards the end, falling
+    # linearly to LATE_FACTOR over the last LATE_SHARE of the lines.
+    n = len(lines)
+    for i in range(int(n * (1.0 - LATE_SHARE)), n):
+        if raw[i] > 0:
+            depth = (i / n - (1.0 - LATE_SHARE)) / LATE_SHARE
+            raw[i] *= 1.0 - (1.0 - LATE_FACTOR) * depth
     spans = [*dated_lists(lines), *separated_lists(lines)]
     for start, end in spans:
         for i in range(start, end):

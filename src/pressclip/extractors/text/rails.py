@@ -173,7 +173,9 @@ def _byline(by: str | None, headline: str) -> str | None:
     the headline's own truncated copy)."""
     if by is None or len(by) < 3 or not any(c.isalpha() for c in by):
         return None
-    if _NOT_TITLE.search(by) or headline.startswith(by.rstrip(".…")):
+    stem = by.rstrip(".…")
+    cut = headline.startswith(stem) and headline[len(stem) : len(stem) + 1].isalnum()
+    if _NOT_TITLE.search(by) or cut:
         return None
     if " " not in by and ("-" in by or "_" in by):
         return None
@@ -189,13 +191,17 @@ def _runs(records: list[tuple[Record, list[int]]]) -> list[tuple[Record, list[in
     kept: list[tuple[Record, list[int]]] = []
     run: list[tuple[Record, list[int]]] = []
     for item in [*records, None]:
-        if item is not None and _valid(*_roles(item[0].content)):
-            if not run or _signature(run[-1][0]) == _signature(item[0]):
-                run.append(item)
-                continue
+        valid = item is not None and _valid(*_roles(item[0].content))
+        if (
+            valid
+            and item is not None
+            and (not run or _signature(run[-1][0]) == _signature(item[0]))
+        ):
+            run.append(item)
+            continue
         if len(run) >= MIN_RECORDS:
             kept.extend(run)
-        run = [item] if item is not None and _valid(*_roles(item[0].content)) else []
+        run = [item] if valid and item is not None else []
     return kept
 
 

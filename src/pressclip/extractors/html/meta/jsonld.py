@@ -33,6 +33,8 @@ _LOOSE_FIELD = re.compile(
     r'articleSection|inLanguage)"\s*:\s*"((?:[^"\\]|\\.){1,2000})"'
 )
 _LOOSE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"([^"]{2,100})"')
+# Soft hyphens and zero-width characters: invisible, and they break comparisons.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _CDATA = re.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
@@ -188,7 +190,8 @@ def _collect_ids(obj: Any, out: JsonLd) -> None:
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value (string, list of strings, {"name"/"@value": ...})."""
     if isinstance(value, str):
-        clean = " ".join(unescape(value).split()) if "&" in value else " ".join(value.split())
+        clean = unescape(value) if "&" in value else value
+        clean = " ".join(clean.translate(INVISIBLE).split())
         return clean or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)

@@ -9,6 +9,8 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pressclip.extractors.html.meta.jsonld import INVISIBLE
+
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
@@ -55,7 +57,7 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
             continue
         if "&" in content and _ENTITY.search(content):
             content = unescape(content)
-        content = " ".join(content.split())
+        content = " ".join(content.translate(INVISIBLE).split())
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = attrs.get(attr)
             if key:
@@ -79,7 +81,7 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
         text = title.text(deep=True) or ""
         if "&" in text and _ENTITY.search(text):
             text = unescape(text)
-        tags.title = " ".join(text.split()) or None
+        tags.title = " ".join(text.translate(INVISIBLE).split()) or None
     _read_items(tree, tags)
     return tags
 

@@ -18,7 +18,7 @@ def key(text: str | None) -> str:
     return _KEY.sub("", (text or "").casefold())
 
 
-def strip_site(title: str, sites: list[str]) -> str:
+def strip_site(title: str, sites: Sequence[str]) -> str:
     """The title without a leading or trailing site name part."""
     parts = [p for p in _SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
@@ -41,6 +41,9 @@ def strip_site(title: str, sites: list[str]) -> str:
     return _rejoin(title, parts)
 
 
+_TAIL_PART = re.compile(r"\s+(?:\||-|–|—|::|·|•|«)\s+([^|\-–—]{2,40})$")
+
+
 def _rejoin(title: str, parts: list[str]) -> str:
     start = title.find(parts[0])
     end = title.rfind(parts[-1]) + len(parts[-1])
@@ -50,13 +53,16 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 
 def _strip_short_tail(title: str) -> str:
-    """Without a known site name: drop one trailing part of a few words after " | " or " - "."""
-    m = re.search(r"\s+(?:\||-|–|—|::|·|•|«)\s+([^|\-–—]{2,40})$", title)
-    if m is None:
-        return title
-    head = title[: m.start()].strip()
-    if len(m.group(1).split()) <= 4 and len(head.split()) >= 3:
-        return head
+    """Without a known site name: drop trailing parts of a few words after " | " or " - "
+    ("Title | Forum | Site")."""
+    for _ in range(3):
+        m = _TAIL_PART.search(title)
+        if m is None:
+            break
+        head = title[: m.start()].strip()
+        if len(m.group(1).split()) > 4 or len(head.split()) < 3:
+            break
+        title = head
     return title
 
 
@@ -111,6 +117,8 @@ def choose_headline(
         hk = key(h)
         for k, t, s in keys:
             if len(k) >= 8 and k in hk and len(k) >= 0.6 * len(hk) and not _truncated(t):
+                if hk.startswith(k) and not hk.endswith(k) and not _site_tail(h, t, sites):
+                    return h, "visible"  # the declared title was cut short ("... de")
                 return t, s
     for h in h1s:
         if _headline_like(h, sites) and (not declared or any(overlap(h, t) for t, _ in declared)):
@@ -126,6 +134,17 @@ def choose_headline(
 
 
 _SPACING = re.compile(r"[\s:|]+")
+
+
+def _site_tail(h1: str, declared: str, sites: Sequence[str]) -> bool:
+    """Whether what the <h1> adds after the declared title is a site name or counter
+    ("Title | Site", "Title (example.com) 87") rather than the rest of the headline."""
+    cut = len(declared.rstrip(" .…"))
+    rest = h1[cut:].strip() if h1.casefold().startswith(declared[:cut].casefold()) else ""
+    if not rest or rest[0] in "(|[":
+        return True
+    rest_key = key(rest)
+    return any(key(s) and (key(s) in rest_key or rest_key in key(s)) for s in sites)
 
 
 def _is_part(h1_key: str, title: str) -> bool:

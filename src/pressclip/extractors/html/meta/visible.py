@@ -13,6 +13,7 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pressclip.extractors.html.meta.jsonld import INVISIBLE
 from pressclip.extractors.html.meta.titles import overlap
 from pressclip.signals.dates import search_date
 
@@ -30,6 +31,10 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 _LEAD_WORD = re.compile(
     r"^(?:by|von|por|par|door|av|af|di|przez|автор|written|posted|text|texto|autor|author)\b",
     re.IGNORECASE,
+)
+_DEK_CSS = (
+    '[class*="dek" i], [class*="standfirst" i], [class*="subhead" i], [class*="subtitle" i], '
+    '[class*="sub-title" i], [class*="strapline" i], [itemprop~="alternativeHeadline" i]'
 )
 _PAGE_DATE_CSS = (
     'time, [class*="date" i], [class*="publish" i], [itemprop~="datePublished" i], '
@@ -58,6 +63,8 @@ class Visible:
     bylines: list[str] = field(default_factory=list)
     # (value, is_modified, near_headline) for <time datetime> and date-like texts, in page order.
     dates: list[tuple[str, bool, bool]] = field(default_factory=list)
+    # Subheadlines (dek, standfirst) near the headline.
+    deks: list[str] = field(default_factory=list)
     # The element-by-element lines of a byline text that has several (names in separate tags).
     byline_lines: dict[str, list[str]] = field(default_factory=dict)
     # Short lines near the headline starting with a byline lead word ("By ...", "Von ...").
@@ -69,7 +76,8 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
     vis = Visible()
     h1_nodes = []
     for node in tree.css("h1")[:5]:
-        text = " ".join((node.text(deep=True, separator=" ", strip=True) or "").split())
+        raw = node.text(deep=True, separator=" ", strip=True) or ""
+        text = " ".join(raw.translate(INVISIBLE).split())
         if "&" in text and _ENTITY.search(text):
             text = unescape(text)  # double-escaped markup ("&amp;#038;")
         if text:
@@ -175,6 +183,10 @@ def _headline_scope(h1: LexborNode) -> LexborNode | None:
 def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
     for node in scope.css(_BYLINE_CSS)[:40]:
         _add_byline(node, vis)
+    for node in scope.css(_DEK_CSS)[:5]:
+        text = _short_text(node, 400)
+        if text and len(text) >= 20 and not _DIGIT.match(text):
+            vis.deks.append(text)
     for node in scope.css(_DATE_CSS)[:40]:
         if node.tag == "time":
             _add_time(node, vis, near=near)
