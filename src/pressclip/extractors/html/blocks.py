@@ -52,7 +52,7 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "sponsored",
-        r"sponsor|promoted|advert|\bads?\b|ad-*(?:slot|unit|wrapper|container)|"
+        r"sponsor|promoted|advert|ads?(?![a-z-])|ad-*(?:slot|unit|banner)|"
         r"dfp|gpt-*ad|banner|paid-*(?:content|post)|native-*ad",
     ),
     (
@@ -203,8 +203,11 @@ def _region_of_names(sig: str) -> tuple[str | None, bool]:
     good = _GOOD_RE.search(sig) is not None
     for start in _WORD_START.finditer(sig):
         match = _REGION_RE.match(sig, start.start())
-        if match and (not good or match.lastgroup in _OVERRULE_GOOD):
-            return match.lastgroup, False
+        if match is None or (good and match.lastgroup not in _OVERRULE_GOOD):
+            continue
+        if match.lastgroup == "skip" and start.start() > 0 and sig[start.start() - 1] != " ":
+            continue  # "field--label-visually-hidden" hides a label, not the field
+        return match.lastgroup, False
     return None, good
 
 

@@ -3,9 +3,15 @@
 1. lines and their features (:mod:`.lines`);
 2. the body: the maximum-sum run of prose lines (:mod:`.body`);
 3. the header before it: headline, section, dates, byline, lead image (:mod:`.header`);
-4. inside the body, captions, credits, alt texts and copyright lines are taken out;
+4. inside the body, captions, credits, alt texts, date and copyright lines are taken out, and
+   so are runs of link-like lines (a "Related" box inside the article);
 5. after it, teaser rails and sponsored blocks (:mod:`.rails`);
-6. wire source and dateline from the first paragraph, bylines, credits and copyright lines.
+6. wire source and dateline from the first paragraph, bylines, credits and copyright lines;
+7. blocks: paragraphs, headings and lists (:mod:`.blocks`); ``articleBody`` joins their texts
+   with one blank line.
+
+A page without a run of prose (a menu or index page), or with too little of it, gives an
+Article with ``extraction.is_article`` false and the reason.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from pressclip.signals.wire import detect_wire
 logger = logging.getLogger(__name__)
 
 MIN_BODY_CHARS = 120  # effective characters of prose below which a page holds no article
-MIN_BODY_SCORE = 1.5
+MIN_BODY_SCORE = 0.5
 _BULLET = re.compile(r"^(?:[•·◦▪■●‣*–-]|\d{1,2}[.)])\s")
 
 
