@@ -23,6 +23,7 @@ from pressclip.extractors.html.metadata import Metadata, extract_metadata
 from pressclip.extractors.html.parse import parse_html
 from pressclip.model import Article, Extraction, Image, Teaser
 from pressclip.settings import Settings
+from pressclip.signals.credits import has_credit
 from pressclip.signals.reltime import resolve_text
 from pressclip.signals.wire import WireInfo, detect_wire, is_copyright_line
 
@@ -38,7 +39,9 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
     main = _container_node(selection)
     base_url = meta.url or settings.url
     images = _images(main, tree, meta, base_url)
-    furniture = _furniture(tree, main, base_url, settings.reference_time)
+    furniture = _without_self(
+        _furniture(tree, main, base_url, settings.reference_time), meta.headline, base_url
+    )
     copyright_notice = _copyright(selection) or meta.copyright_notice
     wire = _wire(selection.body, images, copyright_notice)
     prose_chars = sum(len(b.text) for b in selection.body if is_prose(b))
@@ -145,6 +148,17 @@ def _furniture(
     return Furniture(related=related, sponsored=furniture.sponsored)
 
 
+def _without_self(furniture: Furniture, headline: str | None, url: str | None) -> Furniture:
+    """Drop teasers for this very article (pages often list themselves in their own rails)."""
+
+    def is_self(teaser: Teaser) -> bool:
+        same_title = headline is not None and teaser.headline.casefold() == headline.casefold()
+        return same_title or (url is not None and teaser.url == url)
+
+    related = tuple(t for t in furniture.related if not is_self(t))
+    return Furniture(related=related, sponsored=furniture.sponsored)
+
+
 def _with_date(teaser: Teaser, date: str | None) -> Teaser:
     return dataclasses.replace(teaser, date_created=date)
 
@@ -152,6 +166,8 @@ def _with_date(teaser: Teaser, date: str | None) -> Teaser:
 def _copyright(selection: Selection) -> str | None:
     """A copyright line printed with the article (a wire's notice), not the site footer's."""
     for block in selection.dropped:
+        if block.in_figure or block.region == "caption" or has_credit(block.text):
+            continue  # "(Image: © Jane Doe)" is a photo credit, not the article's notice
         if is_copyright_line(block.text):
             return block.text
     return None
