@@ -450,7 +450,10 @@ _CREDIT_CLASS = re.compile(
 )
 _CREDIT_TAGS = frozenset({"cite", "footer", "small"})
 _NOT_CAPTION_TAGS = frozenset({"img", "picture", "source", "meta", "a", "button", "svg"})
-_NON_TEXT = "svg, button, script, style, noscript, template"
+_NON_TEXT = (
+    "svg, button, script, style, noscript, template, .sr-only, .visually-hidden, "
+    ".screen-reader-text, [class*=visually-hidden], [aria-hidden=true]"
+)
 _MAX_CAPTION = 800
 
 
