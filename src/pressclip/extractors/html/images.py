@@ -452,7 +452,7 @@ _CREDIT_TAGS = frozenset({"cite", "footer", "small"})
 _NOT_CAPTION_TAGS = frozenset({"img", "picture", "source", "meta", "a", "button", "svg"})
 _NON_TEXT = (
     "svg, button, script, style, noscript, template, .sr-only, .visually-hidden, "
-    ".screen-reader-text, [class*=visually-hidden], [aria-hidden=true]"
+    ".screen-reader-text, [class*=visually-hidden]"
 )
 _MAX_CAPTION = 800
 
