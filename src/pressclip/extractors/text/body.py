@@ -101,12 +101,24 @@ def dated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
     group: list[int] = []
     for i in [*dates, 10**9]:
         if group and i - group[-1] > RAIL_MAX_GAP:
+            group = _regular(group)
             if len(group) >= RAIL_MIN_DATES:
                 period = (group[-1] - group[0]) // (len(group) - 1)
                 spans.append((max(0, group[0] - period + 1), min(len(lines), group[-1] + period)))
             group = []
         group.append(i)
     return spans
+
+
+def _regular(group: list[int]) -> list[int]:
+    """Drop leading dates off the list's rhythm: the article's own date just before a rail."""
+    if len(group) < RAIL_MIN_DATES + 1:
+        return group
+    gaps = sorted(b - a for a, b in zip(group, group[1:], strict=False))
+    typical = gaps[len(gaps) // 2]
+    while len(group) > RAIL_MIN_DATES and abs((group[1] - group[0]) - typical) > 1:
+        group = group[1:]
+    return group
 
 
 SEPARATOR_MAX_PERIOD = 2
