@@ -233,6 +233,9 @@ def markdown(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo, chart: str
         lines += [
             "## Accuracy against speed",
             "",
+            "AEB F1 (HTML) against pages per second of one core's CPU time (the CPU-time "
+            "column above: other load on a shared machine distorts wall-clock time).",
+            "",
             f"![AEB F1 against pages per second]({chart})",
             "",
         ]
@@ -256,11 +259,13 @@ def _label_offsets(points: list[tuple[str, float, float]]) -> list[tuple[int, in
 
 
 def chart(runs: list[tuple[EntryRun, EntryScores]], path: Path) -> bool:
-    """AEB F1 (HTML) against pages per second, log x; False when nothing to plot."""
+    """AEB F1 (HTML) against pages per second of CPU time on one core, log x; False when
+    nothing to plot. CPU time, not wall time: on a shared machine other load inflates the
+    wall-clock time of whichever tools happen to run while it lasts."""
     points = [
-        (run.entry.title, s.pages_per_second, s.body[AEB].f1)
+        (run.entry.title, s.cpu_pages_per_second, s.body[AEB].f1)
         for run, s in runs
-        if run.entry.mode == HTML and AEB in s.body and s.pages_per_second > 0
+        if run.entry.mode == HTML and AEB in s.body and s.cpu_pages_per_second > 0
     ]
     if not points:
         return False
@@ -277,7 +282,7 @@ def chart(runs: list[tuple[EntryRun, EntryScores]], path: Path) -> bool:
         ax.annotate(label, (x, y), textcoords="offset points", xytext=offset, fontsize=9)
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
-    ax.set_xlabel("pages per second, one core (log scale)")
+    ax.set_xlabel("pages per second of one core's CPU time (log scale)")
     ax.set_ylabel("AEB F1 (article body, HTML)")
     ax.set_title("Accuracy against speed")
     ax.grid(True, which="both", alpha=0.3)

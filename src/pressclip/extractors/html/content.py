@@ -535,4 +535,15 @@ def _trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlo
 
 
 def _keep_tail(block: TextBlock) -> bool:
-    return block.in_list and block.link_density < 0.2 and len(block.text) > 30
+    """After the last paragraph: list items, and short closing lines that are not links
+    ("See you next week!", a signature), stay."""
+    if block.link_density >= 0.2 or block.has_time:
+        return False
+    if block.in_list:
+        return len(block.text) > 30
+    return (
+        block.tag not in HEADINGS
+        and block.region is None
+        and len(block.text) >= 15
+        and _SENTENCE_END.search(block.text) is not None
+    )
