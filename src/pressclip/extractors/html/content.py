@@ -328,6 +328,8 @@ def select_body(
     kept = _drop_author_bio(kept, dropped, authors)
     kept = _drop_orphan_labels(kept, dropped, inside)
     standfirst = _standfirst(kept, blocks, norm_headline)
+    if not standfirst:
+        kept, standfirst = _split_standfirst(kept, blocks, norm_headline)
     return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
 
 
@@ -374,6 +376,24 @@ def _standfirst(
         if is_prose(b) and not b.in_figure and b.region in (None, "meta") and len(b.text) <= 700
     ]
     return lead[:1]
+
+
+def _split_standfirst(
+    kept: list[TextBlock], blocks: Sequence[TextBlock], headline: str | None
+) -> tuple[list[TextBlock], list[TextBlock]]:
+    """A standfirst inside the container: the first block, right after the headline, set in
+    another parent than the paragraphs that follow (a header's dek, not the lead paragraph)."""
+    if len(kept) < 3 or not is_prose(kept[0]) or len(kept[0].text) > 400:
+        return kept, []
+    first = kept[0]
+    before = blocks[first.index - 1] if first.index > 0 else None
+    if before is None or not (
+        before.tag == "h1" or (headline is not None and _norm(before.text) == headline)
+    ):
+        return kept, []
+    if first.path[:-1] == kept[1].path[:-1]:
+        return kept, []
+    return kept[1:], [first]
 
 
 def _drop_orphan_labels(
@@ -539,6 +559,8 @@ def _keep_tail(block: TextBlock) -> bool:
     ("See you next week!", a signature), stay."""
     if block.link_density >= 0.2 or block.has_time:
         return False
+    if block.in_table:
+        return True
     if block.in_list:
         return len(block.text) > 30
     return (

@@ -1,0 +1,144 @@
+"""The HTML body rules, each on a small page written for it."""
+
+from __future__ import annotations
+
+import pressclip
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old ferry landing after four decades of service.",
+    "Residents who had campaigned for a new bridge said the decision came far too late for them.",
+    "The mayor said the money saved would go to the bus routes that replace the ferry this spring.",
+    "Engineers will begin removing the pontoons in April, weather permitting, the city said.",
+]
+
+
+def _page(article: str, around: str = "", head: str = "") -> bytes:
+    return (
+        "<!doctype html><html><head><title>Ferry landing to close | Town Times</title>"
+        f"{head}</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<h1>Ferry landing to close</h1>{article}{around}"
+        "<footer><p>© 2025 Town Times. All rights reserved.</p></footer></body></html>"
+    ).encode()
+
+
+def _body(page: bytes) -> str:
+    return pressclip.extract(page, input_type="html").article_body
+
+
+def _article(extra: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<div class='story'>{paras}{extra}</div>"
+
+
+def test_paragraphs_come_out_in_order_separated_by_blank_lines() -> None:
+    assert _body(_page(_article())) == "\n\n".join(PARAGRAPHS)
+
+
+def test_teaser_cards_beside_the_article_stay_out() -> None:
+    cards = "".join(
+        f"<div><h3><a href='/s{i}'>Another story number {i} about the town</a></h3>"
+        f"<p>A short summary of story {i}.</p></div>"
+        for i in range(4)
+    )
+    body = _body(_page(_article(), around=f"<section>{cards}</section>"))
+    assert PARAGRAPHS[0] in body
+    assert "Another story number" not in body
+    assert "A short summary" not in body
+
+
+def test_rail_heading_takes_what_follows_it() -> None:
+    rail = (
+        "<div><h2>Lesen Sie auch</h2><p>Die Fähre fuhr zuletzt zweimal täglich über den Fluss, "
+        "wie die Stadt mitteilte.</p></div>"
+    )
+    body = _body(_page(_article(extra=rail)))
+    assert "Lesen Sie auch" not in body
+    assert "zweimal täglich" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_heading_that_names_a_topic_is_not_a_rail() -> None:
+    section = "<h2>Recommended routes</h2><p>Bus 12 now runs every ten minutes at peak times.</p>"
+    body = _body(_page(_article(extra=section)))
+    assert "Bus 12 now runs every ten minutes" in body
+
+
+def test_captions_credits_and_timestamps_are_not_body() -> None:
+    extra = (
+        "<figure><img src='/a.jpg' alt='The landing'><figcaption>The landing at dusk. "
+        "(Photo: Jane Roe)</figcaption></figure>"
+        "<div><time datetime='2025-03-04T10:00:00+01:00'>4 March 2025, 10:00</time></div>"
+        "<p>The old landing at dusk, seen from the bridge (Image: GETTY)</p>"
+    )
+    body = _body(_page(_article(extra=extra)))
+    assert "at dusk" not in body
+    assert "4 March 2025" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_orphan_label_goes_with_its_links() -> None:
+    links = (
+        "<p>Weitere Informationen:</p><ul><li><a href='/a'>Fahrplan der Buslinien im Überblick</a>"
+        "</li><li><a href='/b'>Die Geschichte der Fähre in Bildern</a></li></ul>"
+    )
+    body = _body(_page(_article(extra=links)))
+    assert "Weitere Informationen" not in body
+    assert "Fahrplan" not in body
+
+
+def test_a_wrapper_named_like_furniture_that_holds_the_article_is_read() -> None:
+    page = _page(f"<div class='main-wrap has-rail-right ad-layout'>{_article()}</div>")
+    assert _body(page) == "\n\n".join(PARAGRAPHS)
+
+
+def test_hover_cards_and_screen_reader_text_are_skipped() -> None:
+    first = (
+        "<p>The council voted on <span class='rollover-people'><a href='/p'>Tuesday</a>"
+        "<span class='rollover-people-block'>More about this person and five other stories"
+        "</span></span> to close the landing after four decades of service.</p>"
+        "<p><span class='sr-only'>Advertisement</span>Residents had campaigned for years for a "
+        "bridge instead.</p>"
+    )
+    body = _body(_page(f"<div>{first}{''.join(f'<p>{p}</p>' for p in PARAGRAPHS[2:])}</div>"))
+    assert "five other stories" not in body
+    assert "Advertisement" not in body
+    assert "campaigned for years" in body
+
+
+def test_article_nested_deeper_than_libxml2_allows_is_read() -> None:
+    deep = "<div>" * 300 + _article() + "</div>" * 300
+    assert PARAGRAPHS[2] in _body(_page(deep))
+
+
+def test_data_table_in_the_article_is_kept_as_a_table() -> None:
+    table = (
+        "<table><tr><th>Route</th><th>Minutes</th></tr><tr><td>12</td><td>10</td></tr>"
+        "<tr><td>14</td><td>20</td></tr></table>"
+    )
+    article = pressclip.extract(_page(_article(extra=table)), input_type="html")
+    tables = [b for b in article.body if b.kind == "table"]
+    assert tables and tables[0].rows[0] == ("Route", "Minutes")
+
+
+def test_standfirst_between_headline_and_body_is_the_alternative_headline() -> None:
+    dek = "<p class='dek'>A decades-old crossing gives way to buses, and not everyone is happy.</p>"
+    page = _page(_article()).replace(b"<h1>Ferry landing to close</h1>", b"")
+    page = page.replace(
+        b"<div class='story'>",
+        b"<header><h1>Ferry landing to close</h1>" + dek.encode() + b"</header><div class='story'>",
+    )
+    article = pressclip.extract(page, input_type="html")
+    assert article.alternative_headline is not None
+    assert article.alternative_headline.startswith("A decades-old crossing")
+    assert "decades-old crossing" not in article.article_body
+
+
+def test_page_with_only_teasers_is_not_an_article() -> None:
+    cards = "".join(
+        f"<article><h2><a href='/s{i}'>Headline of story {i} in the section</a></h2>"
+        f"<p>Summary {i}.</p></article>"
+        for i in range(8)
+    )
+    article = pressclip.extract(_page(cards), input_type="html")
+    assert article.extraction.is_article is False
+    assert article.extraction.reason
