@@ -260,12 +260,29 @@ def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
             block.region = None
 
 
-def choose_container(blocks: Sequence[TextBlock]) -> Container | None:
+# Plain text right under the headline counts a little even when it is not prose: on a page
+# of short lines (a schedule, a table of results) it is still where the article is.
+_AFTER_HEADLINE = 40
+_AFTER_HEADLINE_WEIGHT = 0.3
+_PROSE_POOR = 1500  # ... on pages with less prose than this (with more, the prose decides)
+
+
+def choose_container(
+    blocks: Sequence[TextBlock], headline_index: int | None = None
+) -> Container | None:
     """The element whose subtree holds the most prose and the least furniture."""
     scores: dict[int, float] = defaultdict(float)
     depths: dict[int, int] = {}
+    prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
+    near = (
+        range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
+        if headline_index is not None and prose < _PROSE_POOR
+        else range(0)
+    )
     for block in blocks:
         vote = _vote(block)
+        if block.index in near and block.region is None and block.link_density < 0.3:
+            vote += _AFTER_HEADLINE_WEIGHT * min(len(block.text), 200)
         for depth, node_id in enumerate(block.path):
             scores[node_id] += vote
             depths[node_id] = depth
@@ -273,6 +290,18 @@ def choose_container(blocks: Sequence[TextBlock]) -> Container | None:
         return None
     best = max(scores, key=lambda n: (scores[n], depths[n]))
     return Container(node_id=best, depth=depths[best], score=scores[best])
+
+
+def _headline_index(blocks: Sequence[TextBlock], headline: str | None) -> int | None:
+    """The block that prints the headline: the <h1> matching it, else the first <h1>."""
+    first_h1 = None
+    for block in blocks:
+        if block.tag == "h1":
+            if headline is not None and _norm(block.text) == headline:
+                return block.index
+            if first_h1 is None:
+                first_h1 = block.index
+    return first_h1
 
 
 def _in_container(block: TextBlock, container: Container) -> bool:
@@ -302,7 +331,8 @@ def select_body(
     mark_teaser_cards(blocks)
     mark_card_lists(blocks)
     mark_rail_headings(blocks)
-    container = choose_container(blocks)
+    norm_headline = _norm(headline) if headline else None
+    container = choose_container(blocks, _headline_index(blocks, norm_headline))
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
     inside = [b for b in blocks if _in_container(b, container)]
@@ -414,9 +444,8 @@ def _drop_orphan_labels(
             if nxt.tag in HEADINGS:
                 break
             following.append(nxt)
-        if following and not any(id(b) in keep_ids for b in following):
-            orphans.add(id(block))
-        elif not following and block is kept[-1]:
+        introduces_nothing = not any(id(b) in keep_ids for b in following)
+        if (following and introduces_nothing) or (not following and block is kept[-1]):
             orphans.add(id(block))
     if not orphans:
         return kept
