@@ -181,14 +181,20 @@ def main() -> None:
         return f"{counts[a]}/{counts[b]} = {counts[a] / max(counts[b], 1):.3f}"
 
     print(f"pages={len(pages)} images expected={counts['expected']} ours={counts['ours']}")
-    print(f"found: {pct('found', 'expected')}  (missed with caption/credit: "
-          f"{counts['missed_with_text']})")
-    print(f"caption exact: {pct('cap_ok', 'cap_expected')}  missing={counts['cap_missing']} "
-          f"longer={counts['cap_longer']} shorter={counts['cap_shorter']} "
-          f"other={counts['cap_other']}")
-    print(f"credit match: {pct('credit_ok', 'credit_expected')}  "
-          f"missing={counts['credit_missing']} other={counts['credit_other']} "
-          f"extra(where none expected)={counts['credit_extra']}")
+    print(
+        f"found: {pct('found', 'expected')}  (missed with caption/credit: "
+        f"{counts['missed_with_text']})"
+    )
+    print(
+        f"caption exact: {pct('cap_ok', 'cap_expected')}  missing={counts['cap_missing']} "
+        f"longer={counts['cap_longer']} shorter={counts['cap_shorter']} "
+        f"other={counts['cap_other']}"
+    )
+    print(
+        f"credit match: {pct('credit_ok', 'credit_expected')}  "
+        f"missing={counts['credit_missing']} other={counts['credit_other']} "
+        f"extra(where none expected)={counts['credit_extra']}"
+    )
     print(f"our images not matched to an expected one: {counts['unmatched_ours']}")
     per_page = elapsed / max(len(pages), 1) * 1000
     print(f"time in extract_images (incl. parse): {per_page:.1f} ms/page")

@@ -70,9 +70,18 @@ def load_wcxb() -> list[Page]:
         d = json.loads(gt_path.read_text())
         gt = d["ground_truth"]
         author = gt.get("author")
-        pages.append(Page("wcxb", gt_path.stem, root / "html" / f"{gt_path.stem}.html.gz",
-                          d.get("url"), gt.get("title"), [author] if author else [],
-                          gt.get("publish_date"), False))
+        pages.append(
+            Page(
+                "wcxb",
+                gt_path.stem,
+                root / "html" / f"{gt_path.stem}.html.gz",
+                d.get("url"),
+                gt.get("title"),
+                [author] if author else [],
+                gt.get("publish_date"),
+                False,
+            )
+        )
     return _mark(pages)
 
 
@@ -92,8 +101,18 @@ def load_traf() -> list[Page]:
         path = root / "html" / v["file"]
         if not path.exists():
             path = root / "html" / (v["file"] + ".gz")
-        pages.append(Page("traf", v["file"], path, url, v.get("title") or None,
-                          _as_names(v.get("author")), v.get("date") or None, False))
+        pages.append(
+            Page(
+                "traf",
+                v["file"],
+                path,
+                url,
+                v.get("title") or None,
+                _as_names(v.get("author")),
+                v.get("date") or None,
+                False,
+            )
+        )
     return _mark(pages)
 
 
@@ -107,9 +126,18 @@ def load_fundus() -> list[Page]:
         truth = json.loads(truth_path.read_text())
         files = sorted(truth_path.parent.glob(f"{publisher}_*.html.gz"))
         for html, (_, v) in zip(files, truth.items(), strict=False):
-            pages.append(Page("fundus", f"{country}/{html.name}", html,
-                              info.get(html.name, {}).get("url"), v.get("title"),
-                              list(v.get("authors") or []), v.get("publishing_date"), False))
+            pages.append(
+                Page(
+                    "fundus",
+                    f"{country}/{html.name}",
+                    html,
+                    info.get(html.name, {}).get("url"),
+                    v.get("title"),
+                    list(v.get("authors") or []),
+                    v.get("publishing_date"),
+                    False,
+                )
+            )
     return _mark(pages)
 
 
@@ -181,7 +209,8 @@ def score(page: Page, pred: Pred) -> dict[str, bool | None]:
     return {
         "title": title_match(pred.title, page.title) if page.title else None,
         "author": author_match(_split_authors(pred.authors), _split_authors(page.authors))
-        if page.authors is not None else None,
+        if page.authors is not None
+        else None,
         "date": _date_ok(pred.date, page.date) if page.date else None,
     }
 
@@ -245,7 +274,8 @@ def main() -> None:
                         signal.alarm(0)
                 results[tool][p.pid] = (pred, score(p, pred))
             seconds[tool] = cached.get("_seconds", {}).get("pred", 0.0) or (
-                time.perf_counter() - t0)
+                time.perf_counter() - t0
+            )
             if cache_path is not None and tool != "pressclip" and not cached:
                 cache_path.parent.mkdir(parents=True, exist_ok=True)
                 dump: dict[str, Any] = {k: {"pred": vars(v[0])} for k, v in results[tool].items()}
@@ -267,8 +297,12 @@ def main() -> None:
         if args.dump and "pressclip" in results:
             dump_path = Path(args.dump)
             old = json.loads(dump_path.read_text()) if dump_path.exists() else {}
-            old.update({f"{set_name}/{k}": {"pred": vars(v[0]), "ok": v[1]}
-                        for k, v in results["pressclip"].items()})
+            old.update(
+                {
+                    f"{set_name}/{k}": {"pred": vars(v[0]), "ok": v[1]}
+                    for k, v in results["pressclip"].items()
+                }
+            )
             dump_path.write_text(json.dumps(old, ensure_ascii=False, indent=0))
         if args.show and "pressclip" in results:
             shown = 0
@@ -277,8 +311,9 @@ def main() -> None:
                 if sc[args.show] is False and shown < args.max_show:
                     shown += 1
                     truth: Any = {"title": p.title, "author": p.authors, "date": p.date}[args.show]
-                    got: Any = {"title": pred.title, "author": pred.authors,
-                                "date": pred.date}[args.show]
+                    got: Any = {"title": pred.title, "author": pred.authors, "date": pred.date}[
+                        args.show
+                    ]
                     other = ""
                     if "trafilatura" in results:
                         _, ts = results["trafilatura"][p.pid]

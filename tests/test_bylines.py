@@ -50,8 +50,19 @@ def test_parse_byline(text: str, want: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Email the author", "jane@example.org", "By", "Written By", "undefined", "Staff",
-     "content: Someone", "andrew.keaveney", "Privacy Policy", "https://example.org/author/x"],
+    [
+        "",
+        "Email the author",
+        "jane@example.org",
+        "By",
+        "Written By",
+        "undefined",
+        "Staff",
+        "content: Someone",
+        "andrew.keaveney",
+        "Privacy Policy",
+        "https://example.org/author/x",
+    ],
 )
 def test_not_a_name(text: str) -> None:
     assert parse_byline(text) == ()

@@ -88,9 +88,9 @@ def test_utc_day() -> None:
     assert to_utc_day("2024-03-05") == "2024-03-05"
 
 
-_stamps = st.datetimes(
-    min_value=datetime(1995, 1, 1), max_value=datetime(2027, 12, 31)
-).map(lambda d: d.replace(microsecond=0))
+_stamps = st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2027, 12, 31)).map(
+    lambda d: d.replace(microsecond=0)
+)
 _zones = st.one_of(
     st.none(), st.integers(-12 * 4, 14 * 4).map(lambda q: timezone(timedelta(minutes=15 * q)))
 )
@@ -108,7 +108,11 @@ def test_iso_values_round_trip(stamp: datetime, zone: timezone | None) -> None:
     _stamps,
     st.sampled_from(
         [
-            "%Y-%m-%d", "%d.%m.%Y", "%B %d, %Y", "%d %B %Y", "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d",
+            "%d.%m.%Y",
+            "%B %d, %Y",
+            "%d %B %Y",
+            "%Y-%m-%dT%H:%M:%S",
             "%a, %d %b %Y %H:%M:%S",
         ]
     ),

@@ -72,8 +72,11 @@ def test_furniture_kind_recognises_containers(html: str, kind: str) -> None:
         # a layout wrapper named after its sidebar, holding the story and its headline
         "<div class='sidebar-layout'><h1>Headline</h1><p>Body text.</p></div>",
         # an ads wrapper around the story (four long paragraphs)
-        "<div class='article-ads-wrapper'>" + "<p>" + "Long paragraph of story text. " * 10
-        + "</p>" * 1 + ("<p>" + "More story text in another paragraph. " * 8 + "</p>") * 3
+        "<div class='article-ads-wrapper'>"
+        + "<p>"
+        + "Long paragraph of story text. " * 10
+        + "</p>" * 1
+        + ("<p>" + "More story text in another paragraph. " * 8 + "</p>") * 3
         + "</div>",
         # a subheading that starts like a label is not one
         "<div><h2>Popular support for the new bridge is growing fast</h2><p>Text</p></div>",

@@ -112,7 +112,7 @@ def test_lead_image_comes_with_caption_and_credit() -> None:
         "<html></html>",
         "<script type='application/ld+json'>{{{{</script>",
         "<script type='application/ld+json'>[1, 2, \"x\", null]</script>",
-        "<script type='application/ld+json'>{\"@graph\": {\"@graph\": {\"@type\": 5}}}</script>",
+        '<script type=\'application/ld+json\'>{"@graph": {"@graph": {"@type": 5}}}</script>',
         "<meta property='article:published_time' content='not a date'><h1></h1>",
         "<time datetime='9999-99-99'>soon</time><div class='byline'>By</div>",
     ],
@@ -123,14 +123,42 @@ def test_junk_pages_do_not_crash(html: str) -> None:
     assert meta.date_published is None
 
 
-_FRAGMENTS = st.sampled_from([
-    "<h1>", "</h1>", "<div class='byline'>", "</div>", "By ", "Von ", "Jane Roe", " and ",
-    "<time datetime='2024-03-05T10:00:00Z'>", "</time>", "March 5, 2024", "05.03.2024",
-    "<script type='application/ld+json'>", "</script>", '{"@type": "NewsArticle", ',
-    '"headline": "H", ', '"author": {"name": "A"}', "}", "[", "]", ",", "<title>", "</title>",
-    "<meta property='og:title' content='T | Site'>", "<meta name='author' content='Site'>",
-    "<p>", "</p>", "&amp;", "\u00e9", "\u6587", "1999", "-",
-])
+_FRAGMENTS = st.sampled_from(
+    [
+        "<h1>",
+        "</h1>",
+        "<div class='byline'>",
+        "</div>",
+        "By ",
+        "Von ",
+        "Jane Roe",
+        " and ",
+        "<time datetime='2024-03-05T10:00:00Z'>",
+        "</time>",
+        "March 5, 2024",
+        "05.03.2024",
+        "<script type='application/ld+json'>",
+        "</script>",
+        '{"@type": "NewsArticle", ',
+        '"headline": "H", ',
+        '"author": {"name": "A"}',
+        "}",
+        "[",
+        "]",
+        ",",
+        "<title>",
+        "</title>",
+        "<meta property='og:title' content='T | Site'>",
+        "<meta name='author' content='Site'>",
+        "<p>",
+        "</p>",
+        "&amp;",
+        "\u00e9",
+        "\u6587",
+        "1999",
+        "-",
+    ]
+)
 
 
 @given(st.lists(_FRAGMENTS, max_size=40).map("".join))

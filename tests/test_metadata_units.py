@@ -87,8 +87,14 @@ def test_truncated_json_ld_headline_is_skipped() -> None:
 
 @pytest.mark.parametrize(
     ("text", "want"),
-    [("The Associated Press", "AP"), ("Reuters", "Reuters"), ("dpa/AFP", "dpa"),
-     ("Agence France-Presse", "AFP"), ("Jane Roe", None), ("", None)],
+    [
+        ("The Associated Press", "AP"),
+        ("Reuters", "Reuters"),
+        ("dpa/AFP", "dpa"),
+        ("Agence France-Presse", "AFP"),
+        ("Jane Roe", None),
+        ("", None),
+    ],
 )
 def test_agency_name(text: str, want: str | None) -> None:
     assert agency_name(text) == want
@@ -109,7 +115,8 @@ def test_h1_completes_a_declared_title_cut_short() -> None:
 
 def test_h1_with_a_site_tail_does_not_replace_the_declared_title() -> None:
     got = choose_headline(
-        ["Bridge reopens after repairs | Ledger"], [("Bridge reopens after repairs", "json-ld")],
+        ["Bridge reopens after repairs | Ledger"],
+        [("Bridge reopens after repairs", "json-ld")],
         ["Ledger"],
     )
     assert got == ("Bridge reopens after repairs", "json-ld")

@@ -47,8 +47,7 @@ class _Record:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            _json_name(f): _dump(getattr(self, f.name))
-            for f in dataclasses.fields(cast(Any, self))
+            _json_name(f): _dump(getattr(self, f.name)) for f in dataclasses.fields(cast(Any, self))
         }
 
     @classmethod
@@ -99,7 +98,7 @@ class Block(_Record):
     level (1-6).
     """
 
-    kind: BlockKind = _json("type")
+    kind: BlockKind = _json("type")  # noqa: RUF009 (a dataclass field, not a default)
     text: str = _json("text")
     level: int | None = _json("level", default=None)
     items: tuple[str, ...] = _json("items", default=())
@@ -135,7 +134,7 @@ class Sponsored(_Record):
 class Extraction(_Record):
     """How the record was decided."""
 
-    input_type: InputType = _json("inputType")
+    input_type: InputType = _json("inputType")  # noqa: RUF009 (a dataclass field)
     is_article: bool = _json("isArticle", default=True)
     reason: str | None = _json("reason", default=None)
     confidence: float = _json("confidence", default=0.0)
@@ -183,7 +182,9 @@ class Article(_Record):
     body: tuple[Block, ...] = _json("body", default=())
     related: tuple[Teaser, ...] = _json("related", default=())
     sponsored: tuple[Sponsored, ...] = _json("sponsored", default=())
-    extraction: Extraction = _json("extraction", default_factory=lambda: Extraction(input_type="html"))
+    extraction: Extraction = _json(  # noqa: RUF009 (a dataclass field)
+        "extraction", default_factory=lambda: Extraction(input_type="html")
+    )
 
     @property
     def is_article(self) -> bool:

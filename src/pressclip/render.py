@@ -31,9 +31,7 @@ def to_markdown(article: Article) -> str:
     if article.alternative_headline:
         parts.append("*" + article.alternative_headline + "*")
     byline = ", ".join(p.name for p in article.author)
-    meta = " · ".join(
-        x for x in (byline, article.source_organization, article.date_published) if x
-    )
+    meta = " · ".join(x for x in (byline, article.source_organization, article.date_published) if x)
     if meta:
         parts.append(meta)
     if article.body:

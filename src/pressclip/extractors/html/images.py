@@ -719,9 +719,7 @@ def _lead_nodes(main: LexborNode) -> list[LexborNode]:
                     found.append(sibling)
                     return found[::-1]
                 else:
-                    marks = " ".join(
-                        v for k in ("class", "id") if (v := sibling.attributes.get(k))
-                    )
+                    marks = " ".join(v for k in ("class", "id") if (v := sibling.attributes.get(k)))
                     hint = marks and _LEAD_HINT.search(marks.lower())
                     if hint and attribute_kind(sibling) is None:
                         found.append(sibling)

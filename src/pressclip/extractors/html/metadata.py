@@ -98,26 +98,43 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
                 return value
         return None
 
-    description = field("description", [
-        (text_of(a.get("description")), "json-ld"),
-        (tags.first("og:description"), "opengraph"),
-        (tags.first("description"), "meta"),
-        (tags.first("twitter:description"), "twitter"),
-    ])
-    alternative = field("alternativeHeadline", [
-        (text_of(a.get("alternativeHeadline")), "json-ld"),
-        (next((d for d in vis.deks if key(d) != key(headline[0] if headline else "")), None),
-         "visible"),
-    ])
-    section = field("articleSection", [
-        (text_of(a.get("articleSection")), "json-ld"),
-        (tags.first("article:section", "parsely-section", "section", "sailthru.section"), "meta"),
-        (tags.item("articlesection"), "microdata"),
-    ])
-    copyright_notice = field("copyrightNotice", [
-        (_copyright(a), "json-ld"),
-        (tags.first("copyright", "dcterms.rights", "dc.rights", "rights"), "meta"),
-    ])
+    description = field(
+        "description",
+        [
+            (text_of(a.get("description")), "json-ld"),
+            (tags.first("og:description"), "opengraph"),
+            (tags.first("description"), "meta"),
+            (tags.first("twitter:description"), "twitter"),
+        ],
+    )
+    alternative = field(
+        "alternativeHeadline",
+        [
+            (text_of(a.get("alternativeHeadline")), "json-ld"),
+            (
+                next((d for d in vis.deks if key(d) != key(headline[0] if headline else "")), None),
+                "visible",
+            ),
+        ],
+    )
+    section = field(
+        "articleSection",
+        [
+            (text_of(a.get("articleSection")), "json-ld"),
+            (
+                tags.first("article:section", "parsely-section", "section", "sailthru.section"),
+                "meta",
+            ),
+            (tags.item("articlesection"), "microdata"),
+        ],
+    )
+    copyright_notice = field(
+        "copyrightNotice",
+        [
+            (_copyright(a), "json-ld"),
+            (tags.first("copyright", "dcterms.rights", "dc.rights", "rights"), "meta"),
+        ],
+    )
     keywords = _keywords(a, tags)
     if keywords:
         sources.append(("keywords", "json-ld" if a.get("keywords") else "meta"))
@@ -211,9 +228,17 @@ def _site_names(
         (text_of(pub.get("name")) if isinstance(pub, dict) else text_of(pub), "json-ld"),
         (next((text_of(n.data.get("name")) for n in ld.of_type("WebSite")), None), "json-ld"),
         (tags.first("application-name", "apple-mobile-web-app-title"), "meta"),
-        (next((text_of(n.data.get("name")) for n in ld.of_type("NewsMediaOrganization",
-                                                              "Organization")
-                if "person" not in n.types), None), "json-ld"),
+        (
+            next(
+                (
+                    text_of(n.data.get("name"))
+                    for n in ld.of_type("NewsMediaOrganization", "Organization")
+                    if "person" not in n.types
+                ),
+                None,
+            ),
+            "json-ld",
+        ),
     ):
         if value and len(value) <= 80 and not value.startswith("http"):
             out.append((value, src))
@@ -236,16 +261,19 @@ def _host_name(host: str) -> str:
     return labels[-2] if len(labels) >= 2 else labels[0]
 
 
-def _headline(ld: JsonLd, a: dict[str, Any], tags: Tags, h1s: list[str],
-              sites: list[str]) -> tuple[str, str] | None:
+def _headline(
+    ld: JsonLd, a: dict[str, Any], tags: Tags, h1s: list[str], sites: list[str]
+) -> tuple[str, str] | None:
     declared: list[tuple[str, str]] = []
     for value, src in (
         (text_of(a.get("headline")), "json-ld"),
         (tags.first("og:title"), "opengraph"),
         (tags.first("twitter:title"), "twitter"),
         (tags.item("headline"), "microdata"),
-        (tags.first("dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title"),
-         "meta"),
+        (
+            tags.first("dc.title", "dcterms.title", "parsely-title", "sailthru.title", "title"),
+            "meta",
+        ),
         (tags.title, "title"),
         (text_of(a.get("name")), "json-ld"),
     ):
@@ -255,8 +283,11 @@ def _headline(ld: JsonLd, a: dict[str, Any], tags: Tags, h1s: list[str],
 
 
 def _language(a: dict[str, Any], tags: Tags) -> str | None:
-    for value in (text_of(a.get("inLanguage")), tags.lang,
-                  tags.first("content-language", "dc.language", "language", "og:locale")):
+    for value in (
+        text_of(a.get("inLanguage")),
+        tags.lang,
+        tags.first("content-language", "dc.language", "language", "og:locale"),
+    ):
         if value and 2 <= len(value) <= 16:
             return value.replace("_", "-")
     return None
@@ -267,8 +298,9 @@ def _related(a: str, b: str) -> bool:
     return bool(ka and kb) and (ka in kb or kb in ka) and min(len(ka), len(kb)) >= 4
 
 
-def _source_org(ld: JsonLd, a: dict[str, Any], tags: Tags, wires: list[str],
-                sites: list[str]) -> tuple[str, str] | None:
+def _source_org(
+    ld: JsonLd, a: dict[str, Any], tags: Tags, wires: list[str], sites: list[str]
+) -> tuple[str, str] | None:
     for k in ("sourceOrganization", "provider"):
         v = ld.resolve(a.get(k))
         name = text_of(v.get("name")) if isinstance(v, dict) else text_of(v)
@@ -324,14 +356,18 @@ def _images(ld: JsonLd, a: dict[str, Any], tags: Tags) -> tuple[Image, ...]:
             src = text_of(item.get("url")) or text_of(item.get("contentUrl"))
             if src:
                 credit = item.get("creditText") or item.get("copyrightHolder") or item.get("author")
-                found.append(Image(
-                    url=src,
-                    caption=text_of(item.get("caption")) or text_of(item.get("description")),
-                    credit_text=text_of(credit.get("name")) if isinstance(credit, dict)
-                    else text_of(credit),
-                ))
-    og = tags.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image",
-                    "twitter:image:src")
+                found.append(
+                    Image(
+                        url=src,
+                        caption=text_of(item.get("caption")) or text_of(item.get("description")),
+                        credit_text=text_of(credit.get("name"))
+                        if isinstance(credit, dict)
+                        else text_of(credit),
+                    )
+                )
+    og = tags.first(
+        "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src"
+    )
     if og:
         found.append(Image(url=og, alt=tags.first("og:image:alt", "twitter:image:alt")))
     by_url: dict[str, Image] = {}

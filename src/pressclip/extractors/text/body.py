@@ -18,6 +18,7 @@ are generic (no site, no language) and the held-out figures are reported with th
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -114,7 +115,7 @@ def _regular(group: list[int]) -> list[int]:
     """Drop leading dates off the list's rhythm: the article's own date just before a rail."""
     if len(group) < RAIL_MIN_DATES + 1:
         return group
-    gaps = sorted(b - a for a, b in zip(group, group[1:], strict=False))
+    gaps = sorted(b - a for a, b in itertools.pairwise(group))
     typical = gaps[len(gaps) // 2]
     while len(group) > RAIL_MIN_DATES and abs((group[1] - group[0]) - typical) > 1:
         group = group[1:]

@@ -19,19 +19,53 @@ from pressclip.extractors.html.meta.visible import Visible
 from pressclip.signals.dates import date_in_url, normalize_date, search_date
 
 _PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "article:published",
-    "datepublished", "publishdate", "publish-date", "publish_date", "pubdate",
-    "publication_date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-    "dcterms.date", "dc.date", "dcterms.created", "dc.date.created", "date", "og:published_time",
-    "article.published", "originalpublicationdate", "cxenseparse:recs:publishtime",
-    "displaydate", "citation_publication_date", "citation_date", "datecreated",
-    "article:post_date", "release_date", "rnews:datepublished", "published_time",
-    "article_date_original", "og:pubdate", "timestamp",
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.date",
+    "dc.date",
+    "dcterms.created",
+    "dc.date.created",
+    "date",
+    "og:published_time",
+    "article.published",
+    "originalpublicationdate",
+    "cxenseparse:recs:publishtime",
+    "displaydate",
+    "citation_publication_date",
+    "citation_date",
+    "datecreated",
+    "article:post_date",
+    "release_date",
+    "rnews:datepublished",
+    "published_time",
+    "article_date_original",
+    "og:pubdate",
+    "timestamp",
 )
 _MODIFIED_META = (
-    "article:modified_time", "og:updated_time", "article:modified", "datemodified",
-    "last-modified", "dcterms.modified", "dc.date.modified", "lastmod", "og:modified_time",
-    "article.updated", "parsely-updated", "sailthru.lastmodified",
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "last-modified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "lastmod",
+    "og:modified_time",
+    "article.updated",
+    "parsely-updated",
+    "sailthru.lastmodified",
 )
 
 
@@ -47,18 +81,23 @@ def choose_dates(
         (norm(a.get("datePublished")), "json-ld"),
         (norm(a.get("dateCreated")), "json-ld"),
     ]
-    candidates += [(normalize_date(v, day_first=day_first), "meta")
-                   for v in tags.all(*_PUBLISHED_META)[:6]]
-    candidates += [(normalize_date(v, day_first=day_first), "microdata")
-                   for v in tags.items.get("datepublished", [])[:3]]
+    candidates += [
+        (normalize_date(v, day_first=day_first), "meta") for v in tags.all(*_PUBLISHED_META)[:6]
+    ]
+    candidates += [
+        (normalize_date(v, day_first=day_first), "microdata")
+        for v in tags.items.get("datepublished", [])[:3]
+    ]
     candidates.append((_first_norm(_loose_keys(tags), day_first), "meta"))
     declared = _first(candidates)
-    modified = _first([
-        (norm(a.get("dateModified")), "json-ld"),
-        (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
-        (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
-        (_visible(vis, day_first, modified=True, near_only=False), "visible"),
-    ])
+    modified = _first(
+        [
+            (norm(a.get("dateModified")), "json-ld"),
+            (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
+            (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
+            (_visible(vis, day_first, modified=True, near_only=False), "visible"),
+        ]
+    )
     shown = _visible(vis, day_first, modified=False, near_only=True)
     published = declared
     if declared is not None and shown is not None and declared[0][:10] != shown[:10]:
@@ -69,13 +108,15 @@ def choose_dates(
         elif _prefer_shown(declared[0], shown, modified[0] if modified else None):
             published = (shown, "visible")
     if published is None:
-        published = _first([
-            (_visible(vis, day_first, modified=False, near_only=False), "visible"),
-            (norm(a.get("uploadDate")), "json-ld"),
-            (date_in_url(unquote(url) if url else None), "url"),
-            (_title_date(tags, day_first), "title"),
-            (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
-        ])
+        published = _first(
+            [
+                (_visible(vis, day_first, modified=False, near_only=False), "visible"),
+                (norm(a.get("uploadDate")), "json-ld"),
+                (date_in_url(unquote(url) if url else None), "url"),
+                (_title_date(tags, day_first), "title"),
+                (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
+            ]
+        )
     if published is None and modified is not None:
         # Only an update date: the text as it stands was published then. Marked as such.
         published = (modified[0], "dateModified")

@@ -16,15 +16,44 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 _ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "blogposting",
-    "liveblogposting", "socialmediaposting", "discussionforumposting", "techarticle",
-    "scholarlyarticle", "report", "satiricalarticle", "advertisercontentarticle", "review",
-    "medicalscholarlyarticle", "posting", "howto", "recipe", "creativework", "videoobject",
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "askpublicnewsarticle",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "discussionforumposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "satiricalarticle",
+    "advertisercontentarticle",
+    "review",
+    "medicalscholarlyarticle",
+    "posting",
+    "howto",
+    "recipe",
+    "creativework",
+    "videoobject",
 }
 _PAGE_TYPES = {
-    "webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage", "profilepage",
-    "medicalwebpage", "searchresultspage", "contactpage", "checkoutpage", "realestatelisting",
+    "webpage",
+    "itempage",
+    "aboutpage",
+    "faqpage",
+    "qapage",
+    "collectionpage",
+    "profilepage",
+    "medicalwebpage",
+    "searchresultspage",
+    "contactpage",
+    "checkoutpage",
+    "realestatelisting",
 }
 _NEWS_AGENCY = {"newsmediaorganization", "organization", "corporation", "newsagency"}
 
@@ -124,7 +153,7 @@ def _loose(text: str) -> dict[str, Any]:
     if m is not None:
         found["author"] = {"@type": "Person", "name": _unescape(m.group(1))}
     if found:
-        found["@type"] = "Article" if '"Article"' in text or "Article\"" in text else "Thing"
+        found["@type"] = "Article" if '"Article"' in text or 'Article"' in text else "Thing"
         found["_loose"] = True
     return found
 

@@ -24,13 +24,32 @@ from pressclip.signals.bylines import (
 )
 
 _META_KEYS = (
-    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-    "dcterms.creator", "byl", "cxenseparse:author", "author_name", "twitter:data1",
-    "citation_author", "dc.contributor", "og:article:author", "book:author",
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "cxenseparse:author",
+    "author_name",
+    "twitter:data1",
+    "citation_author",
+    "dc.contributor",
+    "og:article:author",
+    "book:author",
 )
 _PARTS = re.compile(r"[,;|/]")
-_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation", "newsagency",
-                        "educationalorganization", "governmentorganization"})
+_ORG_TYPES = frozenset(
+    {
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "newsagency",
+        "educationalorganization",
+        "governmentorganization",
+    }
+)
 
 
 def choose_authors(
@@ -74,12 +93,20 @@ def choose_authors(
 
     for texts, src in candidates:
         visible = src in ("visible", "microdata", "rel-author")
-        names = _clean(texts, sites, wires, single=visible, publisher=publisher,
-                       strict=src != "rel-author" and visible, persons=declared_persons)
+        names = _clean(
+            texts,
+            sites,
+            wires,
+            single=visible,
+            publisher=publisher,
+            strict=src != "rel-author" and visible,
+            persons=declared_persons,
+        )
         if names:
             return names, wires, "visible" if src == "rel-author" else src
-    names = _clean(orgs, sites, wires, single=False, publisher=publisher, strict=False,
-                   persons=set())
+    names = _clean(
+        orgs, sites, wires, single=False, publisher=publisher, strict=False, persons=set()
+    )
     if names:
         return names, wires, "json-ld"
     return [], wires, None
@@ -99,8 +126,16 @@ def _publisher_name(ld: JsonLd, a: dict[str, Any]) -> str | None:
     return text_of(pub.get("name")) if isinstance(pub, dict) else text_of(pub)
 
 
-def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool,
-           publisher: str | None, strict: bool, persons: set[str]) -> list[str]:
+def _clean(
+    texts: list[str],
+    sites: list[str],
+    wires: list[str],
+    *,
+    single: bool,
+    publisher: str | None,
+    strict: bool,
+    persons: set[str],
+) -> list[str]:
     """Names from byline texts; ``single`` takes only the first text that yields names.
 
     A name equal to the site name is dropped unless it reads like a person's name (several
@@ -118,8 +153,11 @@ def _clean(texts: list[str], sites: list[str], wires: list[str], *, single: bool
             if _is_site(n, sites) and not _personal_site(n, publisher, declared=declared):
                 site_seen = True
                 continue
-            if strict and (not looks_like_person(n) or n.isupper()
-                           or (looks_like_org(n) and not looks_like_desk(n))):
+            if strict and (
+                not looks_like_person(n)
+                or n.isupper()
+                or (looks_like_org(n) and not looks_like_desk(n))
+            ):
                 continue
             names.append(n)
         if site_seen:
@@ -158,8 +196,10 @@ def _split_tags(text: str, vis: Visible) -> str:
     if len(found) < 2 or not all(looks_like_person(n) and len(n.split()) > 1 for n in found):
         return text
     # Lines without a name must be lead words or separators ("Von", ",", "und").
-    if any(not n and any(c.isalpha() for c in line) and len(line.split()) > 1
-           for n, line in zip(names, lines, strict=True)):
+    if any(
+        not n and any(c.isalpha() for c in line) and len(line.split()) > 1
+        for n, line in zip(names, lines, strict=True)
+    ):
         return text
     return ", ".join(found)
 

@@ -87,8 +87,15 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
 
 
 _ITEM_KEYS = {
-    "headline", "name", "datepublished", "datemodified", "datecreated", "description",
-    "alternativeheadline", "articlesection", "inlanguage",
+    "headline",
+    "name",
+    "datepublished",
+    "datemodified",
+    "datecreated",
+    "description",
+    "alternativeheadline",
+    "articlesection",
+    "inlanguage",
 }
 
 

@@ -29,8 +29,10 @@ def strip_site(title: str, sites: Sequence[str]) -> str:
         k = key(part)
         if not k:
             return True
-        return any(k == s or (len(k) >= 3 and (k in s or s in k) and len(part.split()) <= 5)
-                   for s in site_keys)
+        return any(
+            k == s or (len(k) >= 3 and (k in s or s in k) and len(part.split()) <= 5)
+            for s in site_keys
+        )
 
     while len(parts) > 1 and is_site(parts[-1]):
         parts.pop()
