@@ -63,6 +63,9 @@ _RAIL_PREFIX = re.compile(
 _URL = re.compile(r"https?://\S+")
 _SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
 
+# Every credit form has one of these (a cheap test before the full credit parser).
+_CREDIT_HINT = re.compile(r"[:/(=：©]|\b(?:by|von|por|de|par|di)\b", re.IGNORECASE)
+
 MIN_ARTICLE_CHARS = 250
 
 
@@ -556,7 +559,12 @@ def _drop(
         return "timestamp"
     if _SHORTCODE.match(block.text) or (_mostly_urls(block.text) and not block.in_quote):
         return "markup"
-    if len(block.text) < 300 and not block.in_list and has_credit(block.text):
+    if (
+        len(block.text) < 300
+        and not block.in_list
+        and _CREDIT_HINT.search(block.text)
+        and has_credit(block.text)
+    ):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
     if is_furniture is not None and is_furniture(block):
         return "furniture"
