@@ -183,6 +183,16 @@ def _announces_rail(text: str) -> bool:
     return bool(_RAIL_HEADING.match(text)) or (len(text) <= 45 and bool(_RAIL_PREFIX.match(text)))
 
 
+def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
+    """A paragraph of plain prose that does not follow a teaser's linked headline."""
+    return (
+        not previous_linked
+        and block.link_density < 0.1
+        and len(block.text) >= 150
+        and is_prose(block)
+    )
+
+
 def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
     """Everything after a "Related" / "You may like" heading, within its parent, is the rail."""
     i = 0
@@ -194,10 +204,15 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
         kind = "sponsored" if head.region == "sponsored" else "related"
         head.region = kind
         parent = head.path[:-1]
+        previous_linked = True
         while i < len(blocks) and blocks[i].path[: len(parent)] == parent:
-            if blocks[i].region in (None, "meta"):
-                blocks[i].region = kind
-                blocks[i].region_depth = len(parent)
+            block = blocks[i]
+            if _resumes_article(block, previous_linked):
+                break  # an inline "Related" box ended and the article goes on
+            if block.region in (None, "meta"):
+                block.region = kind
+                block.region_depth = len(parent)
+            previous_linked = block.link_density > 0.5 and not block.in_list
             i += 1
 
 
