@@ -375,9 +375,9 @@ def select_body(
     kept = _restore_linked_sentences(kept, dropped, linky)
     kept = _drop_author_bio(kept, dropped, authors)
     kept = _drop_orphan_labels(kept, dropped, inside)
-    standfirst = _standfirst(kept, blocks, norm_headline)
-    if not standfirst:
-        kept, standfirst = _split_standfirst(kept, blocks, norm_headline)
+    standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
+        kept, blocks, norm_headline
+    )
     return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
 
 
@@ -426,22 +426,21 @@ def _standfirst(
     return lead[:1]
 
 
-def _split_standfirst(
+def _inner_standfirst(
     kept: list[TextBlock], blocks: Sequence[TextBlock], headline: str | None
-) -> tuple[list[TextBlock], list[TextBlock]]:
+) -> list[TextBlock]:
     """A standfirst inside the container: the first block, right after the headline, set in
-    another parent than the paragraphs that follow (a header's dek, not the lead paragraph)."""
+    another parent than the paragraphs that follow. It stays in the body (lead paragraphs look
+    the same, and readers count them as text) and also serves as the alternative headline."""
     if len(kept) < 3 or not is_prose(kept[0]) or len(kept[0].text) > 400:
-        return kept, []
+        return []
     first = kept[0]
     before = blocks[first.index - 1] if first.index > 0 else None
     if before is None or not (
         before.tag == "h1" or (headline is not None and _norm(before.text) == headline)
     ):
-        return kept, []
-    if first.path[:-1] == kept[1].path[:-1]:
-        return kept, []
-    return kept[1:], [first]
+        return []
+    return [] if first.path[:-1] == kept[1].path[:-1] else [first]
 
 
 def _drop_orphan_labels(
