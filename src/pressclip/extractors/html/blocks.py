@@ -103,7 +103,7 @@ _ROLE_KIND = {
 }
 _TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
 # Regions an inline element (a span, a link) can name; the others need a block container.
-_INLINE_REGIONS = frozenset({"meta", "caption", "hidden", "skip", "share"})
+_INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
 # Inline elements that still change the context of the text inside them.
 _CONTEXT_TAGS = frozenset({"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "table", "pre"})
 _WS = re.compile(r"\s+")
@@ -112,7 +112,7 @@ _DIGITS = re.compile(r"\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class TextBlock:
     """A run of text laid out as one block."""
 

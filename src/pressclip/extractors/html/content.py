@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
@@ -20,7 +20,7 @@ from pressclip.signals.credits import has_credit
 # Regions that are never article text when they sit inside the container.
 DROP_REGIONS = frozenset(
     {"comments", "share", "related", "sponsored", "newsletter", "nav", "footer", "cookie",
-     "sidebar", "caption", "hidden"}
+     "sidebar", "caption"}
 )  # fmt: skip
 # Regions whose blocks vote against the container that holds them.
 NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
@@ -71,8 +71,7 @@ MIN_ARTICLE_CHARS = 250
 
 def weighted_chars(text: str) -> float:
     """Text length in Latin-character equivalents: a CJK character carries about three."""
-    cjk = len(_CJK.findall(text)) if len(text) < 4000 else len(_CJK.findall(text[:4000]))
-    return len(text) + 2 * cjk
+    return len(text) + 2 * len(_CJK.findall(text[:4000]))
 
 
 def block_size(block: TextBlock) -> float:
@@ -148,6 +147,14 @@ def _self_contained(blocks: Sequence[TextBlock], first: int, last: int) -> bool:
     return not before and not after
 
 
+def _claim(block: TextBlock, kind: str, depth: int, *, over_meta: bool = False) -> None:
+    """Name the region a block sits in, unless markup already named one (a byline line may
+    still turn out to be a teaser's when ``over_meta``)."""
+    if block.region is None or (over_meta and block.region == "meta"):
+        block.region = kind
+        block.region_depth = depth
+
+
 def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
     """Mark the blocks of teaser cards: a linked headline with its short summary lines.
 
@@ -172,9 +179,7 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
         return
     for card in cards:
         for i in card:
-            if blocks[i].region is None:
-                blocks[i].region = "related"
-                blocks[i].region_depth = len(blocks[i].path)
+            _claim(blocks[i], "related", len(blocks[i].path))
 
 
 def _announces_rail(text: str) -> bool:
@@ -209,9 +214,7 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
             block = blocks[i]
             if _resumes_article(block, previous_linked):
                 break  # an inline "Related" box ended and the article goes on
-            if block.region in (None, "meta"):
-                block.region = kind
-                block.region_depth = len(parent)
+            _claim(block, kind, len(parent), over_meta=True)
             previous_linked = block.link_density > 0.5 and not block.in_list
             i += 1
 
@@ -250,9 +253,7 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
                 rails.append(members)
     for members in rails:
         for block in members:
-            if block.region is None:
-                block.region = "related"
-                block.region_depth = len(block.path) - 1
+            _claim(block, "related", len(block.path) - 1)
 
 
 def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
@@ -342,7 +343,6 @@ def select_body(
     *,
     headline: str | None,
     authors: Sequence[str] = (),
-    is_furniture: Callable[[TextBlock], bool] | None = None,
 ) -> Selection:
     """The article's blocks, in order."""
     neutralise_dominant_regions(blocks)
@@ -354,7 +354,6 @@ def select_body(
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
     inside = [b for b in blocks if _in_container(b, container)]
-    norm_headline = _norm(headline) if headline else None
     teaser_lists = _teaser_lists(inside, norm_headline)
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
@@ -363,7 +362,7 @@ def select_body(
         if block.list_id in teaser_lists:
             dropped.append(block)
             continue
-        reason = _drop(block, container, norm_headline, is_furniture)
+        reason = _drop(block, container, norm_headline)
         if reason is None:
             kept.append(block)
         else:
@@ -414,7 +413,7 @@ def _standfirst(
     start = kept[0].index
     head = None
     for block in blocks[max(0, start - 12) : start]:
-        if block.tag == "h1" or (headline is not None and _norm(block.text) == headline):
+        if _is_headline(block, headline):
             head = block.index
     if head is None:
         return []
@@ -436,9 +435,7 @@ def _inner_standfirst(
         return []
     first = kept[0]
     before = blocks[first.index - 1] if first.index > 0 else None
-    if before is None or not (
-        before.tag == "h1" or (headline is not None and _norm(before.text) == headline)
-    ):
+    if before is None or not _is_headline(before, headline):
         return []
     return [] if first.path[:-1] == kept[1].path[:-1] else [first]
 
@@ -549,11 +546,15 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _is_headline(block: TextBlock, headline: str | None) -> bool:
+    """The block that prints the headline: an <h1>, or any block reading as the headline."""
+    return block.tag == "h1" or (headline is not None and _norm(block.text) == headline)
+
+
 def _drop(
     block: TextBlock,
     container: Container,
     headline: str | None,
-    is_furniture: Callable[[TextBlock], bool] | None,
 ) -> str | None:
     """Why a block inside the container is not article text, or None to keep it."""
     region_inside = block.region is not None and block.region_depth > container.depth
@@ -561,7 +562,7 @@ def _drop(
         return str(block.region)
     if block.in_figure:
         return "figure"
-    if block.tag == "h1" or (headline is not None and _norm(block.text) == headline):
+    if _is_headline(block, headline):
         return "headline"
     if region_inside and block.region == "meta" and not is_prose(block):
         return "meta"
@@ -580,8 +581,6 @@ def _drop(
         and has_credit(block.text)
     ):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
-    if is_furniture is not None and is_furniture(block):
-        return "furniture"
     return None
 
 

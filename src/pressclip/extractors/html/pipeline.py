@@ -21,7 +21,7 @@ from pressclip.extractors.html.furniture import Furniture, extract_furniture
 from pressclip.extractors.html.images import extract_images
 from pressclip.extractors.html.metadata import Metadata, extract_metadata
 from pressclip.extractors.html.parse import parse_html
-from pressclip.model import Article, Extraction, Image, Teaser
+from pressclip.model import Article, Extraction, Image
 from pressclip.settings import Settings
 from pressclip.signals.credits import has_credit
 from pressclip.signals.reltime import resolve_text
@@ -39,9 +39,7 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
     main = _container_node(selection)
     base_url = meta.url or settings.url
     images = _images(main, tree, meta, base_url)
-    furniture = _without_self(
-        _furniture(tree, main, base_url, settings.reference_time), meta.headline, base_url
-    )
+    furniture = _furniture(tree, main, base_url, meta.headline, settings.reference_time)
     copyright_notice = _copyright(selection) or meta.copyright_notice
     wire = _wire(selection.body, images, copyright_notice)
     prose_chars = sum(len(b.text) for b in selection.body if is_prose(b))
@@ -85,6 +83,7 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
 # Sources that speak for the page itself; on a page that is not an article, what was read off
 # the visible page (a lead teaser's byline or time) belongs to someone else's story.
 _DECLARED = ("json-ld", "opengraph", "meta", "microdata")
+_PERSONAL = ("author", "datePublished", "dateModified")
 
 
 def _page_level_only(meta: Metadata) -> Metadata:
@@ -101,9 +100,6 @@ def _page_level_only(meta: Metadata) -> Metadata:
         date_modified=meta.date_modified if declared("dateModified") else None,
         sources=kept,
     )
-
-
-_PERSONAL = ("author", "datePublished", "dateModified")
 
 
 def _standfirst(selection: Selection, meta: Metadata) -> str | None:
@@ -136,31 +132,24 @@ def _images(
 
 
 def _furniture(
-    tree: LexborHTMLParser, main: LexborNode | None, base_url: str | None, reference: str | None
+    tree: LexborHTMLParser,
+    main: LexborNode | None,
+    base_url: str | None,
+    headline: str | None,
+    reference: str | None,
 ) -> Furniture:
+    """The page's teasers and sponsored items, less this article's own teaser (pages often
+    list themselves in their rails), with relative ages dated when the capture time is known."""
     furniture = extract_furniture(tree, main, base_url=base_url)
-    if reference is None:
-        return furniture
-    related = tuple(
-        t if t.age is None or t.date_created else _with_date(t, resolve_text(t.age, reference))
-        for t in furniture.related
-    )
-    return Furniture(related=related, sponsored=furniture.sponsored)
-
-
-def _without_self(furniture: Furniture, headline: str | None, url: str | None) -> Furniture:
-    """Drop teasers for this very article (pages often list themselves in their own rails)."""
-
-    def is_self(teaser: Teaser) -> bool:
-        same_title = headline is not None and teaser.headline.casefold() == headline.casefold()
-        return same_title or (url is not None and teaser.url == url)
-
-    related = tuple(t for t in furniture.related if not is_self(t))
-    return Furniture(related=related, sponsored=furniture.sponsored)
-
-
-def _with_date(teaser: Teaser, date: str | None) -> Teaser:
-    return dataclasses.replace(teaser, date_created=date)
+    title = headline.casefold() if headline is not None else None
+    related = []
+    for teaser in furniture.related:
+        if teaser.headline.casefold() == title or (base_url is not None and teaser.url == base_url):
+            continue
+        if reference is not None and teaser.age is not None and not teaser.date_created:
+            teaser = dataclasses.replace(teaser, date_created=resolve_text(teaser.age, reference))
+        related.append(teaser)
+    return Furniture(related=tuple(related), sponsored=furniture.sponsored)
 
 
 def _copyright(selection: Selection) -> str | None:
@@ -183,6 +172,8 @@ def _wire(
 
 
 # "WASHINGTON —", "LOS ANGELES, Nov. 3 –": a place in capitals opening the first paragraph.
+# (signals.wire.place_dateline reads the same for text mode, but misses hyphen datelines and
+# takes a one-word opening sentence for a German Ortsmarke; the two are to be merged there.)
 _CAPS_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}?)(?:,[^—–\n]{1,40})?\s+[—–-]\s"
 )
@@ -191,12 +182,11 @@ _BOLD_PLACE = re.compile(r"^(?P<place>[^\W\d][\w .'’-]{1,40}?)\s*[.:—–-]$"
 
 
 def _dateline(body: Sequence[TextBlock]) -> str | None:
-    """The place of a dateline without an agency, from the first paragraphs (after a dek)."""
+    """The place of a dateline without an agency, from the first paragraphs (after a dek),
+    in text ("RIVERTON —") or set in bold."""
     for block in [b for b in body if is_prose(b)][:2]:
         caps = _CAPS_DATELINE.match(block.text)
-        if caps:
-            return caps.group("place").strip()
-        place = _bold_place(block)
+        place = caps.group("place").strip() if caps else _bold_place(block)
         if place:
             return place
     return None
