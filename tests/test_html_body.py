@@ -142,3 +142,23 @@ def test_page_with_only_teasers_is_not_an_article() -> None:
     article = pressclip.extract(_page(cards), input_type="html")
     assert article.extraction.is_article is False
     assert article.extraction.reason
+
+
+def test_author_box_after_the_article_is_not_body() -> None:
+    bio = (
+        "<div class='author-box'><p>Jane Roe is a senior reporter who has covered the town "
+        "council and its transport plans since 2015. She lives by the river.</p></div>"
+    )
+    body = _body(_page(_article(extra=bio)))
+    assert "senior reporter" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_article_set_mostly_inside_a_meta_named_box_is_kept() -> None:
+    # A wrapper named like a byline box that holds a good share of the text is the article.
+    inner = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    article = f"<div class='story'><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>" + (
+        f"<div class='entry-meta-wrap'>{inner}</div></div>"
+    )
+    body = _body(_page(article))
+    assert PARAGRAPHS[3] in body

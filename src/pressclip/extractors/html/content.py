@@ -373,6 +373,7 @@ def select_body(
     kept = _trim_edges(kept, dropped)
     kept = _restore_linked_sentences(kept, dropped, linky)
     kept = _drop_author_bio(kept, dropped, authors)
+    kept = _drop_meta_prose(kept, dropped)
     kept = _drop_orphan_labels(kept, dropped, inside)
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
@@ -472,6 +473,28 @@ def _is_label(block: TextBlock) -> bool:
         return True
     text = block.text.rstrip()
     return len(text) <= 60 and text.endswith((":", "：")) and not is_prose(block)
+
+
+# A "meta" region (byline, author box, dateline) holding less than this share of the body's
+# prose is a box about the article, not part of it.
+_META_SHARE = 0.3
+
+
+def _drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop the sentences set in a byline or author box: "Jane is a senior editor who...".
+
+    Bylines and dates are short and go with the edges; an author's biography or a disclosure
+    set in the same box reads as prose. When such boxes hold a small share of the body's prose
+    they are about the article; a page whose whole text sits in a "meta"-named wrapper keeps it.
+    """
+    meta = [b for b in kept if b.region == "meta"]
+    if not meta:
+        return kept
+    total = sum(len(b.text) for b in kept if is_prose(b))
+    if sum(len(b.text) for b in meta if is_prose(b)) > _META_SHARE * total:
+        return kept
+    dropped.extend(meta)
+    return [b for b in kept if b.region != "meta"]
 
 
 def _drop_author_bio(
