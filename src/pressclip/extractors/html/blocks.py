@@ -72,9 +72,10 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     ("caption", r"caption|credit|figcaption|wp-caption-text|photo-*credit"),
 )
 # Each name must start where a word of the class/id starts ("adrail" is not a "rail"): the
-# pattern is tried only at word starts (a fast anchored match on lower-cased text).
-_REGION_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS))
-_WORD_START = re.compile(r"(?<![a-z])[a-z]")
+# look-behind keeps matches to word starts of the lower-cased text.
+_REGION_RE = re.compile(
+    "(?<![a-z])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _REGION_PATTERNS) + ")"
+)
 # Regions named plainly enough to hold even inside a name that says "article" or "content"
 # ("ArticlePage-authorInfo", "article-footer").
 _OVERRULE_GOOD = frozenset({"meta", "footer"})
@@ -147,12 +148,15 @@ class TextBlock:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
-def region_of(node: LexborNode, tag: str | None = None) -> tuple[str | None, bool]:
+def region_of(
+    node: LexborNode, tag: str | None = None, attrs: dict[str, str | None] | None = None
+) -> tuple[str | None, bool]:
     """The page region an element's own attributes name, and whether they name article text."""
     tag = tag or node.tag
     if tag in _TAG_KIND:
         return _TAG_KIND[tag], False
-    attrs = node.attributes
+    if attrs is None:
+        attrs = node.attributes
     if not attrs:
         return None, False
     if len(attrs) > 1 or "class" not in attrs:
@@ -187,28 +191,46 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
 
 @functools.lru_cache(maxsize=16384)
 def _region_of_raw(sig: str) -> tuple[str | None, bool]:
-    # Numbers make names unique ("row-number-7", "post-18423") without changing their sense.
-    return _region_of_names(_DIGITS.sub("", sig))
-
-
-@functools.lru_cache(maxsize=16384)
-def _region_of_names(sig: str) -> tuple[str | None, bool]:
-    """Region named by a class/id string (cached: sites repeat the same few hundred)."""
-    # Tokens that only say the page *has* something ("has-rail-right", "with-sidebar").
-    # "entry__content", "ArticlePage_mainContent" are "entry-content", "article page main-content".
-    sig = _CAMEL.sub(" ", sig).lower().replace("_", "-")
-    sig = " ".join(t for t in sig.split() if not _MODIFIER.match(t))
-    if _STRONG_GOOD_RE.search(sig):
-        return ARTICLE, True
-    good = _GOOD_RE.search(sig) is not None
-    for start in _WORD_START.finditer(sig):
-        match = _REGION_RE.match(sig, start.start())
-        if match is None or (good and match.lastgroup not in _OVERRULE_GOOD):
-            continue
-        if match.lastgroup == "skip" and start.start() > 0 and sig[start.start() - 1] != " ":
-            continue  # "field--label-visually-hidden" hides a label, not the field
-        return match.lastgroup, False
+    """Region named by a class/id string: the first region a token names, unless a token says
+    "article text" (cached: sites repeat the same few hundred strings)."""
+    good = False
+    regions: list[str] = []
+    for token in sig.split():
+        strong, token_good, token_regions = _token_regions(token)
+        if strong:
+            return ARTICLE, True
+        good = good or token_good
+        regions.extend(token_regions)
+    for name in regions:
+        if not good or name in _OVERRULE_GOOD:
+            return name, False
     return None, good
+
+
+@functools.lru_cache(maxsize=32768)
+def _token_regions(token: str) -> tuple[bool, bool, tuple[str, ...]]:
+    """What one class/id token names: article text (strongly), content, page regions in order.
+
+    No name spans two tokens, so each is read once (tokens repeat across pages even when the
+    whole class string does not).
+    """
+    # Numbers make names unique ("row-number-7", "post-18423") without changing their sense.
+    # "entry__content", "ArticlePage_mainContent" are "entry-content", "article page main-content".
+    words = _CAMEL.sub(" ", _DIGITS.sub("", token)).lower().replace("_", "-").split()
+    strong = good = False
+    regions: list[str] = []
+    for word in words:
+        if _MODIFIER.match(word):
+            continue  # only says the page *has* something ("has-rail-right", "with-sidebar")
+        strong = strong or _STRONG_GOOD_RE.search(word) is not None
+        good = good or _GOOD_RE.search(word) is not None
+        match = _REGION_RE.search(word)
+        while match is not None:
+            # "field--label-visually-hidden" hides a label, not the field
+            if not (match.lastgroup == "skip" and match.start() > 0):
+                regions.append(str(match.lastgroup))
+            match = _REGION_RE.search(word, match.start() + 1)
+    return strong, good, tuple(regions)
 
 
 @dataclass(slots=True)
@@ -239,50 +261,35 @@ class _Flattener:
         self.list_counter = 0
 
     def flush(self, ctx: _Context) -> None:
-        if not self.parts:
-            return
-        raw = "".join(self.parts)
-        text = raw.strip() if ctx.in_pre else _WS.sub(" ", raw).strip()
-        self.parts = []
+        """Close the block being read (callers check ``self.parts`` first: most calls have none)."""
+        parts = self.parts
+        text = "".join(parts).strip() if ctx.in_pre else " ".join("".join(parts).split())
+        parts.clear()
         link_chars, self.link_chars = self.link_chars, 0
         starts_with_link, self.starts_with_link = bool(self.starts_with_link), None
         has_time, self.has_time = self.has_time, False
         if not text:
             return
-        self.blocks.append(
-            TextBlock(
-                text=text,
-                tag=ctx.block_tag,
-                node=ctx.node,
-                link_chars=min(link_chars, len(text)),
-                starts_with_link=starts_with_link,
-                has_time=has_time,
-                path=ctx.path,
-                region=ctx.region,
-                good=ctx.good,
-                region_depth=ctx.region_depth,
-                in_list=ctx.in_list,
-                list_ordered=ctx.list_ordered,
-                list_id=ctx.list_id,
-                in_quote=ctx.in_quote,
-                in_figure=ctx.in_figure,
-                in_table=ctx.in_table,
-                in_pre=ctx.in_pre,
-                index=len(self.blocks),
-            )
-        )
+        # Positional arguments, in field order: keyword calls cost twice as much in this loop.
+        block = TextBlock(
+            text, ctx.block_tag, ctx.node, min(link_chars, len(text)), ctx.path, ctx.region,
+            ctx.good, ctx.region_depth, starts_with_link, ctx.in_list, ctx.list_ordered,
+            ctx.list_id, ctx.in_quote, ctx.in_figure, ctx.in_table, ctx.in_pre,
+            len(self.blocks), has_time=has_time,
+        )  # fmt: skip
+        self.blocks.append(block)
 
-    def add_text(self, text: str | None, ctx: _Context) -> None:
-        if not text or (not self.parts and text.isspace()):
-            return
+    def add_text(self, text: str, ctx: _Context) -> None:
         if self.starts_with_link is None and not text.isspace():
             self.starts_with_link = ctx.in_link
         self.parts.append(text)
         if ctx.in_link:
             self.link_chars += len(text.strip())
 
-    def child_context(self, node: LexborNode, tag: str, ctx: _Context) -> _Context:
-        region, good = region_of(node, tag)
+    def child_context(
+        self, node: LexborNode, tag: str, attrs: dict[str, str | None], ctx: _Context
+    ) -> _Context:
+        region, good = region_of(node, tag, attrs)
         is_block = tag in BLOCK_TAGS
         if region is not None and not is_block and region not in _INLINE_REGIONS:
             region = None  # a span's class names a widget, not a page region
@@ -298,31 +305,38 @@ class _Flattener:
             list_id, ordered = self.list_counter, tag == "ol"
         if tag in ("li", "dd", "dt"):
             in_list = True
-        return _Context(
-            node=node if is_block else ctx.node,
-            region=region if region and region != ARTICLE else inherited,
-            region_depth=len(ctx.path) if region and region != ARTICLE else inherited_depth,
-            good=good or ctx.good,
-            in_link=ctx.in_link or tag == "a",
-            list_id=list_id,
-            list_ordered=ordered,
-            in_list=in_list,
-            in_quote=ctx.in_quote or tag == "blockquote",
-            in_figure=ctx.in_figure or tag in ("figure", "figcaption"),
-            in_table=ctx.in_table or tag == "table",
-            in_pre=ctx.in_pre or tag == "pre",
-            block_tag=tag if is_block else ctx.block_tag,
-            path=(*ctx.path, node.mem_id) if is_block else ctx.path,
+        return _Context(  # positional, in field order (see flush)
+            node if is_block else ctx.node,
+            region if region and region != ARTICLE else inherited,
+            len(ctx.path) if region and region != ARTICLE else inherited_depth,
+            good or ctx.good,
+            ctx.in_link or tag == "a",
+            list_id,
+            ordered,
+            in_list,
+            ctx.in_quote or tag == "blockquote",
+            ctx.in_figure or tag in ("figure", "figcaption"),
+            ctx.in_table or tag == "table",
+            ctx.in_pre or tag == "pre",
+            tag if is_block else ctx.block_tag,
+            (*ctx.path, node.mem_id) if is_block else ctx.path,
         )
+
+
+# Inline elements that may change the context even without attributes.
+_INLINE_WITH_CONTEXT = _CONTEXT_TAGS | _TAG_KIND.keys()
 
 
 def flatten(root: LexborNode) -> list[TextBlock]:
     """The text blocks under ``root`` in document order.
 
     The tree is read in one pass of lexbor's own pre-order traversal (fast, and iterative, so
-    any depth is fine); a stack of the open elements tells when an element ends.
+    any depth is fine); a stack of the open elements tells when an element ends. This loop
+    runs once per node of the page: it keeps the common cases (text, a plain inline element)
+    free of calls.
     """
     flat = _Flattener()
+    parts = flat.parts
     top = _Context(
         node=root, region=None, region_depth=0, good=False, in_link=False, list_id=0,
         list_ordered=False, in_list=False, in_quote=False, in_figure=False, in_table=False,
@@ -330,41 +344,54 @@ def flatten(root: LexborNode) -> list[TextBlock]:
     )  # fmt: skip
     # Open elements: (mem_id, context inside it, is a block, its content is skipped).
     open_stack: list[tuple[int, _Context, bool, bool]] = [(root.mem_id, top, True, False)]
+    top_id, ctx, skipping = root.mem_id, top, False
     current = top
     nodes = root.traverse(include_text=True)
     next(nodes, None)  # the root itself
     for node in nodes:
         parent = node.parent
         parent_id = parent.mem_id if parent is not None else 0
-        while len(open_stack) > 1 and open_stack[-1][0] != parent_id:
-            _, _, was_block, was_skipped = open_stack.pop()
-            if was_block and not was_skipped:
-                flat.flush(current)
-                current = open_stack[-1][1]
-        _, ctx, _, skipping = open_stack[-1]
+        if parent_id != top_id:
+            while len(open_stack) > 1 and open_stack[-1][0] != parent_id:
+                _, _, was_block, was_skipped = open_stack.pop()
+                if was_block and not was_skipped:
+                    if parts:
+                        flat.flush(current)
+                    current = open_stack[-1][1]
+            top_id, ctx, _, skipping = open_stack[-1]
         tag = node.tag
-        if skipping:
-            if tag != "-text":
-                open_stack.append((node.mem_id, ctx, False, True))
-            continue
         if tag == "-text":
-            flat.add_text(node.text_content, ctx)
+            if not skipping:
+                text = node.text_content
+                if text and (parts or not text.isspace()):
+                    flat.add_text(text, ctx)
             continue
-        if tag is None or tag in SKIP_TAGS:
-            open_stack.append((node.mem_id, ctx, False, True))
+        if skipping or tag is None or tag in SKIP_TAGS:
+            top_id, skipping = node.mem_id, True
+            open_stack.append((top_id, ctx, False, True))
             continue
         if tag == "time":
             flat.has_time = True
-        child_ctx = flat.child_context(node, tag, ctx)
-        if child_ctx.region == "skip":
-            open_stack.append((node.mem_id, ctx, False, True))
+        attrs = node.attributes
+        if not attrs and tag not in BLOCK_TAGS and tag not in _INLINE_WITH_CONTEXT:
+            top_id = node.mem_id  # a plain inline element: same context inside
+            open_stack.append((top_id, ctx, False, False))
             continue
-        is_block = tag in BLOCK_TAGS
-        if is_block:
-            flat.flush(current)
+        child_ctx = flat.child_context(node, tag, attrs, ctx)
+        if child_ctx.region == "skip":
+            top_id, skipping = node.mem_id, True
+            open_stack.append((top_id, ctx, False, True))
+            continue
+        if tag in BLOCK_TAGS:
+            if parts:
+                flat.flush(current)
             current = child_ctx
             if tag in ("br", "hr"):
                 continue
-        open_stack.append((node.mem_id, child_ctx, is_block, False))
-    flat.flush(current)
+            open_stack.append((node.mem_id, child_ctx, True, False))
+        else:
+            open_stack.append((node.mem_id, child_ctx, False, False))
+        top_id, ctx = node.mem_id, child_ctx
+    if parts:
+        flat.flush(current)
     return flat.blocks
