@@ -363,6 +363,16 @@ def test_article_beside_a_10_mb_attribute() -> None:
     assert_article_text(pressclip.extract(html.encode()), KEY)
 
 
+@pytest.mark.parametrize("extra", [-1, 1])
+def test_attribute_value_just_under_and_just_over_the_limit(extra: int) -> None:
+    limits = Limits(max_attribute_chars=1_000)
+    value = "x" * (1_000 + extra)
+    html = f'<p>a</p><p data-state="{value}" id=k>b</p>' + "<i>c</i>" * 300
+    prepared = prepare_html(html, limits)
+    assert (value in prepared) is (extra < 0)
+    assert "id=k" in prepared
+
+
 def test_one_10_mb_line() -> None:
     line = ("word " * 2_000_000).strip()
     html = article_html(before=f"<p>{line}</p>")

@@ -120,7 +120,7 @@ def strip_giant_attributes(html: str, limit: int) -> str:
     """Empty attribute values longer than ``limit`` characters (data: URIs, serialised state)."""
     # A giant value holds no "<", so it needs a gap that long between two "<": a quick test
     # that spares most pages the regex scan.
-    if len(html) <= limit or max(map(len, html.split("<"))) <= limit:
+    if not _has_long_gap(html, limit + 1):
         return html
     pattern = _giant_value(limit)
     if pattern.search(html) is None:
@@ -131,6 +131,18 @@ def strip_giant_attributes(html: str, limit: int) -> str:
         return '=""' if _ATTRIBUTE_NAME.search(before) else match.group(0)
 
     return pattern.sub(empty, html)
+
+
+def _has_long_gap(html: str, length: int) -> bool:
+    """Whether ``length`` characters in a row hold no "<". Each step jumps to the last "<" of
+    the next ``length`` characters, so the page is scanned once, in C."""
+    pos = 0
+    while pos + length <= len(html):
+        last = html.rfind("<", pos, pos + length)
+        if last < 0:
+            return True
+        pos = last + 1
+    return False
 
 
 def _markup_tags(html: str) -> list[tuple[int, int, str]]:
