@@ -162,3 +162,29 @@ def test_article_set_mostly_inside_a_meta_named_box_is_kept() -> None:
     )
     body = _body(_page(article))
     assert PARAGRAPHS[3] in body
+
+
+def _long_article(extra: str = "") -> str:
+    paras = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS)
+    return f"<div class='story'><div class='story-text'>{paras}</div>{extra}</div>"
+
+
+def test_box_appended_after_the_text_in_its_own_wrapper_is_not_body() -> None:
+    box = (
+        "<div class='note'><p>Get the morning briefing in your inbox every weekday, free.</p></div>"
+    )
+    body = _body(_page(_long_article(extra=box)))
+    assert "morning briefing" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_text_split_into_wrappers_of_the_same_kind_stays_whole() -> None:
+    more = "<div class='story-text'><p>Buses will run every ten minutes from April on.</p></div>"
+    body = _body(_page(_long_article(extra=more)))
+    assert "every ten minutes from April" in body
+
+
+def test_table_after_the_text_stays() -> None:
+    table = "<table><tr><th>Route</th><th>Minutes</th></tr><tr><td>12</td><td>10</td></tr></table>"
+    body = _body(_page(_long_article(extra=f"<div class='facts'>{table}</div>")))
+    assert "Route" in body and "Minutes" in body

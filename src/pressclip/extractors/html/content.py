@@ -374,6 +374,7 @@ def select_body(
     kept = _restore_linked_sentences(kept, dropped, linky)
     kept = _drop_author_bio(kept, dropped, authors)
     kept = _drop_meta_prose(kept, dropped)
+    kept = _drop_detached_tail(kept, dropped)
     kept = _drop_orphan_labels(kept, dropped, inside)
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
@@ -495,6 +496,63 @@ def _drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[Te
         return kept
     dropped.extend(meta)
     return [b for b in kept if b.region != "meta"]
+
+
+# Blocks after the article's own paragraphs, in another wrapper, holding less than this share
+# of the body's prose, are a box appended to it (newsletter, disclaimer, "about us").
+_TAIL_SHARE = 0.1
+
+
+def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
+    """The element whose own children carry most of the body's paragraphs (list items and
+    table cells are not paragraphs: the text around a list is not the list's)."""
+    chars: dict[tuple[int, ...], int] = defaultdict(int)
+    for block in kept:
+        if is_prose(block) and not block.in_list and not block.in_table:
+            chars[block.path[:-1]] += len(block.text)
+    return max(chars, key=lambda p: chars[p]) if chars else None
+
+
+def _signature(block: TextBlock, depth: int) -> tuple[str, str] | None:
+    """Tag and class of the block's ancestor at ``depth`` in its path."""
+    node = block.node
+    target = block.path[depth] if depth < len(block.path) else None
+    while node is not None and node.mem_id != target:
+        node = node.parent
+    if node is None:
+        return None
+    return node.tag or "", node.attributes.get("class") or ""
+
+
+def _drop_detached_tail(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop the blocks after the article's paragraphs that sit outside their parent element.
+
+    Newsletter boxes, "about us" notes, disclaimers and calls to action are appended after
+    the text in wrappers of their own. The article's text may also go on in a second wrapper
+    of the same kind (split around an advertisement), and that stays.
+    """
+    parent = _text_parent(kept)
+    if parent is None:
+        return kept
+    depth = len(parent)
+    inside = [i for i, b in enumerate(kept) if b.path[:depth] == parent]
+    tail = kept[inside[-1] + 1 :]
+    total = sum(len(b.text) for b in kept if is_prose(b))
+    if not tail or sum(len(b.text) for b in tail if is_prose(b)) > _TAIL_SHARE * total:
+        return kept
+    own = _signature(kept[inside[-1]], depth - 1)
+    detached = [
+        b for b in tail if not b.in_table and _signature(b, _parent_depth(b)) != own
+    ]  # a table after the text is the article's
+    if not detached:
+        return kept
+    dropped.extend(detached)
+    gone = {id(b) for b in detached}
+    return [b for b in kept if id(b) not in gone]
+
+
+def _parent_depth(block: TextBlock) -> int:
+    return max(0, len(block.path) - 2)
 
 
 def _drop_author_bio(
