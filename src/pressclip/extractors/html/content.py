@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from selectolax.lexbor import LexborNode
+
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.signals.credits import has_credit
 
@@ -515,7 +517,7 @@ def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
 
 def _signature(block: TextBlock, depth: int) -> tuple[str, str] | None:
     """Tag and class of the block's ancestor at ``depth`` in its path."""
-    node = block.node
+    node: LexborNode | None = block.node
     target = block.path[depth] if depth < len(block.path) else None
     while node is not None and node.mem_id != target:
         node = node.parent
