@@ -572,6 +572,11 @@ def _token_hint(token: str) -> bool:
     return _HINT.search(token.lower()) is not None
 
 
+@lru_cache(maxsize=16384)
+def _class_hint(value: str) -> bool:
+    return any(_token_hint(token) for token in value.split())
+
+
 def _hinted(attrs: dict[str, str | None]) -> bool:
     """Worth classifying: a class token, the id or a data-* value names a rail or an ad block
     (class tokens repeat across a page and across pages, so each is tested once)."""
@@ -579,7 +584,7 @@ def _hinted(attrs: dict[str, str | None]) -> bool:
         if not value or len(value) > 300:
             continue
         if name == "class":
-            if any(_token_hint(token) for token in value.split()):
+            if _class_hint(value):
                 return True
         elif name == "id" or (name.startswith("data-") and len(value) < 60):
             if _token_hint(value):
