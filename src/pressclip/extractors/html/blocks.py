@@ -323,6 +323,8 @@ class _Flattener:
         )
 
 
+# Void inline elements: never any text inside.
+_EMPTY_INLINE = frozenset({"img", "wbr", "area", "col", "param", "keygen", "image"})
 # Inline elements that may change the context even without attributes.
 _INLINE_WITH_CONTEXT = _CONTEXT_TAGS | _TAG_KIND.keys()
 
@@ -370,6 +372,8 @@ def flatten(root: LexborNode) -> list[TextBlock]:
             top_id, skipping = node.mem_id, True
             open_stack.append((top_id, ctx, False, True))
             continue
+        if tag in _EMPTY_INLINE:
+            continue  # no content to give a context to
         if tag == "time":
             flat.has_time = True
         attrs = node.attributes
