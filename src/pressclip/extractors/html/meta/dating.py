@@ -10,10 +10,12 @@ publication day is taken for overwritten: the shown day wins.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import unquote
 
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of
+from pressclip.extractors.html.meta.localday import is_utc_time, on_shown_day
 from pressclip.extractors.html.meta.tags import Tags
 from pressclip.extractors.html.meta.visible import Visible
 from pressclip.signals.dates import date_in_url, normalize_date, search_date
@@ -88,24 +90,35 @@ def choose_dates(
         (normalize_date(v, day_first=day_first), "microdata")
         for v in tags.items.get("datepublished", [])[:3]
     ]
-    candidates.append((_first_norm(_loose_keys(tags), day_first), "meta"))
+    candidates.append((_first_norm(_loose_keys(tags, _PUBLISHED_KEY), day_first), "meta"))
     declared = _first(candidates)
     modified = _first(
         [
             (norm(a.get("dateModified")), "json-ld"),
             (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
+            (_first_norm(_loose_keys(tags, _MODIFIED_KEY), day_first), "meta"),
             (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
             (_visible(vis, day_first, modified=True, near_only=False), "visible"),
         ]
     )
-    shown = _visible(vis, day_first, modified=False, near_only=True)
+    shown = _shown(vis, day_first, declared[0] if declared else None)
     published = declared
-    if declared is not None and shown is not None and declared[0][:10] != shown[:10]:
+    if (
+        declared is not None
+        and shown is not None
+        and declared[0][:10] != shown[:10]
+        and not _url_agrees(declared[0], shown, url)
+    ):
         agreeing = _first([(v, s) for v, s in candidates if v and v[:10] == shown[:10]])
         if agreeing is not None:
             # Declared sources disagree; the one the page shows wins.
             published = agreeing
-        elif _prefer_shown(declared[0], shown, modified[0] if modified else None):
+        elif _prefer_shown(
+            declared[0],
+            shown,
+            modified[0] if modified else None,
+            also_shown=any(d[:10] == declared[0][:10] for d in _near(vis, day_first, human=True)),
+        ):
             published = (shown, "visible")
     if published is None:
         published = _first(
@@ -117,6 +130,8 @@ def choose_dates(
                 (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
             ]
         )
+    if published is not None and is_utc_time(published[0]):
+        published = (_local_day(published[0], shown, url, candidates, modified), published[1])
     if published is None and modified is not None:
         # Only an update date: the text as it stands was published then. Marked as such.
         published = (modified[0], "dateModified")
@@ -127,15 +142,38 @@ def choose_dates(
     return (published[0] if published else None, modified[0] if modified else None, sources)
 
 
-def _loose_keys(tags: Tags) -> list[str]:
-    """Values of meta/itemprop keys that name a publication date in a non-standard way
-    ("w-published-date", "published-date", "article.publishedDate")."""
+_PUBLISHED_KEY = re.compile(r"publish|pubdate")
+_MODIFIED_KEY = re.compile(r"modif|updat")
+
+
+def _loose_keys(tags: Tags, kind: re.Pattern[str]) -> list[str]:
+    """Values of meta/itemprop keys that name a publication (or update) date in a non-standard
+    way ("w-published-date", "published-date", "article.publishedDate", "dateupdate")."""
     out: list[str] = []
     for store in (tags.meta, tags.items):
         for k, values in store.items():
-            if ("publish" in k or "pubdate" in k) and ("date" in k or "time" in k):
+            if kind.search(k) and ("date" in k or "time" in k):
                 out.extend(values)
     return out
+
+
+def _local_day(
+    value: str,
+    shown: str | None,
+    url: str | None,
+    candidates: list[tuple[str | None, str]],
+    modified: tuple[str, str] | None,
+) -> str:
+    """A UTC publication time on the local day the page shows (near the headline) or its URL
+    gives, when that is the neighbouring day (see :mod:`localday`)."""
+    offsets = [v for v, _ in candidates if v] + ([modified[0]] if modified else [])
+    url_day = date_in_url(unquote(url) if url else None)
+    for day, clock in ((shown, True), (url_day, False)):
+        if day and day[:10] != value[:10]:
+            local = on_shown_day(value, day, offsets, clock=clock)
+            if local is not None:
+                return local
+    return value
 
 
 def _title_date(tags: Tags, day_first: bool) -> str | None:
@@ -154,18 +192,37 @@ def _first(pairs: list[tuple[str | None, str]]) -> tuple[str, str] | None:
     return None
 
 
-def _prefer_shown(declared: str, shown: str, modified: str | None) -> bool:
+def _prefer_shown(declared: str, shown: str, modified: str | None, *, also_shown: bool) -> bool:
     """Whether the date shown near the headline should replace the declared one.
 
     A known way declared dates go wrong: the publication date is overwritten with the
     modification time (declared published == modified to the second, or even after it) while
     the page shows an earlier day.
     A declared UTC time one day off the shown local day is left alone: it is the same instant.
+    Equal days without times are weak evidence: they count only when the page does not also
+    show the declared day (``also_shown``).
     """
     d_day, s_day = declared[:10], shown[:10]
     if modified is None or s_day >= d_day:
         return False
-    return modified[:19] == declared[:19] or modified[:10] < d_day
+    if modified[:10] < d_day:
+        return True
+    if len(declared) > 10 and len(modified) > 10:
+        return modified[:19] == declared[:19]
+    return modified[:10] == d_day and not also_shown
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
+
+
+def _url_agrees(declared: str, shown: str, url: str | None) -> bool:
+    """Whether the URL's year and month (/2019/10/) are the declared date's and not the shown
+    one's: the URL was minted at publication, so a shown date elsewhere is someone else's."""
+    m = _URL_MONTH.search(url or "")
+    if m is None:
+        return False
+    month = f"{m.group(1)}-{int(m.group(2)):02d}"
+    return declared[:7] == month != shown[:7]
 
 
 def _first_norm(values: list[str], day_first: bool) -> str | None:
@@ -176,14 +233,48 @@ def _first_norm(values: list[str], day_first: bool) -> str | None:
     return None
 
 
+# Machine-written times inside shown text: ISO timestamps, epoch seconds.
+_MACHINE = re.compile(r"\b\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\b1\d{9}\b")
+
+
+def _shown(vis: Visible, day_first: bool, declared: str | None) -> str | None:
+    """The publication date shown near the headline, to check the declared one against.
+
+    Dates written for people ("5. November 2021") count first: ISO timestamps in attributes or
+    hidden spans are as machine-made as the declared dates. When the first date written for
+    people or the first shown at all is on the declared day, that is the shown date.
+    """
+    human = _near(vis, day_first, human=True)
+    machine = _near(vis, day_first, human=False)
+    firsts = [dates[0] for dates in (human, machine) if dates]
+    for d in firsts:
+        if declared is not None and d[:10] == declared[:10]:
+            return d
+    return firsts[0] if firsts else None
+
+
+def _near(vis: Visible, day_first: bool, *, human: bool) -> list[str]:
+    """Publication dates shown near the headline, in page order (``human``: ISO stripped)."""
+    out = []
+    for value, is_mod, is_near in vis.dates:
+        if not is_mod and is_near:
+            found = _read(_MACHINE.sub(" ", value) if human else value, day_first)
+            if found:
+                out.append(found)
+    return out
+
+
+def _read(value: str, day_first: bool) -> str | None:
+    found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
+    return found or search_date(value, day_first=day_first)
+
+
 def _visible(vis: Visible, day_first: bool, *, modified: bool, near_only: bool) -> str | None:
     """The first shown date: near the headline first, then anywhere."""
     for near in (True,) if near_only else (True, False):
         for value, is_mod, is_near in vis.dates:
-            if is_mod != modified or is_near != near:
-                continue
-            found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
-            found = found or search_date(value, day_first=day_first)
-            if found:
-                return found
+            if is_mod == modified and is_near == near:
+                found = _read(value, day_first)
+                if found:
+                    return found
     return None
