@@ -351,6 +351,11 @@ def flatten(root: LexborNode) -> list[TextBlock]:
     nodes = root.traverse(include_text=True)
     next(nodes, None)  # the root itself
     for node in nodes:
+        tag = node.tag
+        if tag == "-text" and not parts and not skipping:
+            text = node.text_content
+            if not text or text.isspace():
+                continue  # white space between blocks: nothing to add, whatever the context
         parent = node.parent
         parent_id = parent.mem_id if parent is not None else 0
         if parent_id != top_id:
@@ -361,7 +366,6 @@ def flatten(root: LexborNode) -> list[TextBlock]:
                         flat.flush(current)
                     current = open_stack[-1][1]
             top_id, ctx, _, skipping = open_stack[-1]
-        tag = node.tag
         if tag == "-text":
             if not skipping:
                 text = node.text_content
