@@ -203,7 +203,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if text is not None and (declared in (None, "utf-8") or not data.isascii()):
         # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
         # encodings almost never form valid UTF-8 by chance.
-        return _finish(text, "utf-8")
+        return _clean(text, data), "utf-8"
     for candidate in dict.fromkeys((declared, "utf-8")):
         if candidate is not None:
             mostly = _decode_mostly(data, candidate)
@@ -220,14 +220,22 @@ def clean_text(text: str) -> str:
     """Drop NULs and control characters other than tab and line breaks; repair lone surrogates."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    # Look in the UTF-8 bytes first: bytes.translate and a literal-led regex are far faster
-    # than a character-class scan of a long str, and most pages need nothing.
     data = text.encode("utf-8", "surrogatepass")
-    wide = not text.isascii()
-    if len(data.translate(None, _C0_AND_DEL)) != len(data) or (wide and _C1_UTF8.search(data)):
-        text = _CONTROL_CHARS.sub("", text)
-    if wide and _SURROGATE_UTF8.search(data):
+    text = _clean(text, data)
+    if not text.isascii() and _SURROGATE_UTF8.search(data):
         text = _SURROGATES.sub("\ufffd", text)
+    return text
+
+
+def _clean(text: str, data: bytes) -> str:
+    """``text`` without control characters; ``data`` is its UTF-8 form (the page's own bytes
+    when they were valid UTF-8, where lone surrogates cannot occur)."""
+    # Look in the UTF-8 bytes: bytes.translate and a literal-led regex are far faster than a
+    # character-class scan of a long str, and most pages need nothing.
+    if len(data.translate(None, _C0_AND_DEL)) != len(data) or (
+        not text.isascii() and _C1_UTF8.search(data)
+    ):
+        text = _CONTROL_CHARS.sub("", text)
     return text
 
 
