@@ -155,10 +155,11 @@ def _furniture(
 def _copyright(selection: Selection) -> str | None:
     """A copyright line printed with the article (a wire's notice), not the site footer's."""
     for block in selection.dropped:
+        if not is_copyright_line(block.text):
+            continue
         if block.in_figure or block.region == "caption" or has_credit(block.text):
             continue  # "(Image: © Jane Doe)" is a photo credit, not the article's notice
-        if is_copyright_line(block.text):
-            return block.text
+        return block.text
     return None
 
 
