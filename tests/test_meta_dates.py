@@ -138,3 +138,17 @@ def test_loosely_named_update_key_stands_in_as_update_date() -> None:
     assert meta.date_modified == "2020-02-14T10:47:36"
     assert meta.date_published == meta.date_modified
     assert dict(meta.sources)["datePublished"] == "dateModified"
+
+
+def test_a_leaf_div_opening_with_a_date_is_the_last_resort() -> None:
+    body = (
+        '<table><tr><td>&nbsp;<div style="color:#aaa">Apr 7, 2009</div>'
+        "<b>This week's theme</b><p>Words that matter.</p></td></tr></table>"
+    )
+    meta = _meta("<title>maudlin</title>", body)
+    assert meta.date_published == "2009-04-07"
+
+
+def test_a_container_div_is_not_read_as_a_date_line() -> None:
+    body = "<div>Apr 7, 2009 was a Tuesday.<p>Inside.</p></div>"
+    assert _meta("<title>x</title>", body).date_published is None

@@ -119,8 +119,8 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
 def _leading_dates(body: LexborNode, vis: Visible) -> None:
     """Short elements that open with a date ("01.02.2022 Der Arbeitsmarkt ...", a blog's date
     header): the last resort when nothing on the page is marked as a date."""
-    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td, div")[:400]:
-        if node.tag == "div" and node.css_first("div, p, table, ul, ol, section") is not None:
+    for node in body.css("p, em, strong, b, small, span, h2, h3, h4, abbr, font, td, div")[:800]:
+        if node.tag == "div" and _has_blocks(node):
             continue  # only leaf-like divs ("<div class=x>Apr 7, 2009</div>")
         text = node.text(deep=True, separator=" ", strip=True)
         if not text or not text[:1].isalnum() or len(text) > 2000:
@@ -131,6 +131,11 @@ def _leading_dates(body: LexborNode, vis: Visible) -> None:
             vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False))
             if len(vis.dates) >= 3:
                 return
+
+
+def _has_blocks(node: LexborNode) -> bool:
+    """Whether an element holds block elements (a node's css() also matches the node itself)."""
+    return any(n.mem_id != node.mem_id for n in node.css("div, p, table, ul, ol, section"))
 
 
 # A date after a publication or update label: "Aktualisiert am 17.01.2021", "Last edited ...".
