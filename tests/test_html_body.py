@@ -188,3 +188,23 @@ def test_table_after_the_text_stays() -> None:
     table = "<table><tr><th>Route</th><th>Minutes</th></tr><tr><td>12</td><td>10</td></tr></table>"
     body = _body(_page(_long_article(extra=f"<div class='facts'>{table}</div>")))
     assert "Route" in body and "Minutes" in body
+
+
+def test_long_comment_thread_beside_the_text_does_not_cut_the_article() -> None:
+    comments = "".join(
+        f"<div class='comment'><p>Reader {i} writes: I took that ferry every morning for years "
+        "and I will miss the view of the river at dawn, but the buses are faster.</p></div>"
+        for i in range(4)
+    )
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = _body(_page(f"<div class='entry'>{paras}<div class='comments'>{comments}</div></div>"))
+    assert all(p in body for p in PARAGRAPHS)
+    assert "Reader 3 writes" not in body
+
+
+def test_markup_printed_as_text_is_not_body() -> None:
+    pixel = '<p>&lt;img height="1" width="1" src="https://example.org/p.gif"/&gt;</p>'
+    titled = "<p>&lt;The Palace&gt; opened the festival on Friday night to a full house.</p>"
+    body = _body(_page(_article(extra=pixel + titled)))
+    assert "<img" not in body
+    assert "<The Palace> opened the festival" in body

@@ -24,8 +24,11 @@ DROP_REGIONS = frozenset(
     {"comments", "share", "related", "sponsored", "newsletter", "nav", "footer", "cookie",
      "sidebar", "caption"}
 )  # fmt: skip
-# Regions whose blocks vote against the container that holds them.
+# Regions whose blocks vote against the container that holds them. The vote is mild: inside
+# the container they are dropped anyway, so a long comment thread under the article (in the
+# same parent) must not push the choice down to a single paragraph.
 NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
+_NEGATIVE_WEIGHT = 0.4
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
@@ -64,6 +67,9 @@ _RAIL_PREFIX = re.compile(
 # Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
 _URL = re.compile(r"https?://\S+")
 _SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
+# An HTML tag printed as text (the content of a <noscript>, an escaped embed code).
+# (a tag with a quoted attribute: "<img src=...>", not a title in brackets "<The Palace>").
+_TAG_TEXT = re.compile(r"^<[a-z][a-z0-9]*\s[^<>]*=\s*[\"'][^<>]*>")
 
 # Every credit form has one of these (a cheap test before the full credit parser).
 _CREDIT_HINT = re.compile(r"[:/(=：©]|\b(?:by|von|por|de|par|di)\b", re.IGNORECASE)
@@ -104,7 +110,7 @@ def _prose(block: TextBlock, size: float) -> bool:
 def _vote(block: TextBlock) -> float:
     size = block_size(block)
     if block.region in NEGATIVE_REGIONS:
-        return -0.8 * size
+        return -_NEGATIVE_WEIGHT * size
     if is_prose(block):
         weight = min(size, 2000.0)
         if block.good:
@@ -655,7 +661,7 @@ def _drop(
         return "boilerplate"
     if block.has_time and len(block.text) < 120:
         return "timestamp"
-    if _SHORTCODE.match(block.text) or (_mostly_urls(block.text) and not block.in_quote):
+    if _is_markup(block):
         return "markup"
     if (
         len(block.text) < 300
@@ -665,6 +671,14 @@ def _drop(
     ):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
     return None
+
+
+def _is_markup(block: TextBlock) -> bool:
+    """Markup that leaked as text: a CMS shortcode, an HTML tag, a line of bare URLs."""
+    text = block.text
+    if _SHORTCODE.match(text) or _TAG_TEXT.match(text):
+        return True
+    return _mostly_urls(text) and not block.in_quote
 
 
 def _mostly_urls(text: str) -> bool:
