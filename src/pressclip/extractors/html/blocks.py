@@ -157,8 +157,8 @@ def region_of(
         return _TAG_KIND[tag], False
     if attrs is None:
         attrs = node.attributes
-    if not attrs:
-        return None, False
+    if not attrs or attrs.keys().isdisjoint(_REGION_ATTRIBUTES):
+        return None, False  # an <a href>, an <img src>: nothing that names a region
     if len(attrs) > 1 or "class" not in attrs:
         special = _special_attributes(attrs)
         if special is not None:
@@ -170,6 +170,11 @@ def region_of(
     if not sig:
         return None, False
     return _region_of_raw(sig)
+
+
+_REGION_ATTRIBUTES = frozenset(
+    {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "style"}
+)
 
 
 def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool] | None:
