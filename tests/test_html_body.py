@@ -208,3 +208,15 @@ def test_markup_printed_as_text_is_not_body() -> None:
     body = _body(_page(_article(extra=pixel + titled)))
     assert "<img" not in body
     assert "<The Palace> opened the festival" in body
+
+
+def test_rail_headings_in_other_languages_take_what_follows() -> None:
+    for heading in ("Ähnliche Beiträge", "Czytaj także", "Artigos relacionados"):
+        rail = (
+            f"<div><h3>{heading}</h3><p>Die Fähre fuhr zuletzt zweimal täglich über den Fluss, "
+            "wie die Stadt mitteilte.</p></div>"
+        )
+        body = _body(_page(_article(extra=rail)))
+        assert heading not in body
+        assert "zweimal täglich" not in body
+        assert PARAGRAPHS[-1] in body

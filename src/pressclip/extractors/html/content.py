@@ -50,6 +50,11 @@ _RAIL_WORDS = (
     r"|lo más leído|à lire aussi|a lire aussi|sur le même sujet|leggi anche|i più letti"
     r"|читайте также|похожие материалы|関連記事|関連ニュース|おすすめ|관련 ?기사|추천 ?기사"
     r"|相关阅读|推荐阅读"
+    r"|(?:ähnliche|verwandte|weitere) (?:beiträge|artikel|themen)|schon gelesen"
+    r"|das könnte dich (?:auch )?interessieren|(?:noticias|artículos) relacionad[oa]s"
+    r"|(?:notícias|artigos|matérias) relacionad[oa]s|articles similaires|à lire également"
+    r"|articoli correlati|lees ook|gerelateerde artikelen|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|похожие статьи|другие новости"
 )
 # A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
 _RAIL_HEADING = re.compile(
