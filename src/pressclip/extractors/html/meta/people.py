@@ -85,11 +85,15 @@ def choose_authors(
     label_names_author = "author" in twitter_label or "writ" in twitter_label
     if tags.first("twitter:data1") and not label_names_author:
         meta = [v for v in meta if v != tags.first("twitter:data1")]
-    candidates.append((meta[:1] if meta else [], "meta"))
+    # Several author tags: the first that names someone other than the site.
+    candidates.extend(
+        ([value], "meta") for i, value in enumerate(meta[:3]) if not i or not looks_like_org(value)
+    )
     candidates.append((tags.item_authors[:3], "microdata"))
     candidates.append(([_split_tags(t, vis) for t in vis.bylines[:6]], "visible"))
     candidates.append((tags.rel_author[:3], "rel-author"))
     candidates.append((vis.lead_lines[:3], "visible"))
+    candidates.append((vis.bold_lines[:1], "visible"))
 
     for texts, src in candidates:
         visible = src in ("visible", "microdata", "rel-author")

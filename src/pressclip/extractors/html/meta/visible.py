@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pressclip.extractors.html.meta.jsonld import INVISIBLE
 from pressclip.extractors.html.meta.titles import overlap
+from pressclip.signals.bylines import looks_like_org
 from pressclip.signals.dates import search_date
 
 _BYLINE_CSS = (
@@ -69,6 +70,9 @@ class Visible:
     byline_lines: dict[str, list[str]] = field(default_factory=dict)
     # Short lines near the headline starting with a byline lead word ("By ...", "Von ...").
     lead_lines: list[str] = field(default_factory=list)
+    # A short paragraph set wholly in bold right before a long one: a byline printed at the
+    # top of the story ("<p><strong>Jane Roe</strong></p><p>LONG FIRST PARAGRAPH ...</p>").
+    bold_lines: list[str] = field(default_factory=list)
 
 
 def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
@@ -101,6 +105,8 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
                 vis.lead_lines.append(line)
                 if len(vis.lead_lines) >= 3:
                     break
+    if body is not None:
+        vis.bold_lines = _bold_lines(body)
     if body is not None and not vis.dates:
         for node in body.css("time")[:20]:
             _add_time(node, vis, near=False)
@@ -114,6 +120,49 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
     if body is not None and not vis.dates:
         _leading_dates(body, vis)
     return vis
+
+
+def _bold_lines(body: LexborNode) -> list[str]:
+    for node in body.css("p")[:200]:
+        text = _short_text(node, 80)
+        if not text or len(text) < 5 or not _NAME_LINE.match(text) or looks_like_org(text):
+            continue
+        bold = node.css_first("strong, b")
+        if bold is None or " ".join((bold.text(deep=True) or "").split()) != text:
+            continue
+        if _paragraphs_before(node) > 2:
+            continue  # a subheading further down, not the story's opening
+        nxt = node.next
+        while nxt is not None and nxt.tag == "-text" and not (nxt.text_content or "").strip():
+            nxt = nxt.next
+        prose = nxt.text(deep=True, strip=True) if nxt is not None and nxt.tag == "p" else ""
+        if prose and len(prose) >= 150 and not _shares_words(text, prose):
+            return [text]
+    return []
+
+
+def _shares_words(line: str, prose: str) -> bool:
+    """Whether a line's words recur in the paragraph after it: a subheading announces its
+    topic, a byline's names are not repeated in the story's first paragraph."""
+    words = set(re.findall(r"[^\W\d_]{4,}", line.casefold()))
+    return any(w in words for w in re.findall(r"[^\W\d_]{4,}", prose.casefold()))
+
+
+# Capitalised words of letters only, two to four a name, names split by "/", ",", "&".
+_NAME_WORD = r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
+_NAME_LINE = re.compile(
+    rf"^(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:\s*[/,&]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})*$"
+)
+
+
+def _paragraphs_before(node: LexborNode) -> int:
+    count = 0
+    prev = node.prev
+    while prev is not None and count <= 3:
+        if prev.tag == "p":
+            count += 1
+        prev = prev.prev
+    return count
 
 
 def _leading_dates(body: LexborNode, vis: Visible) -> None:

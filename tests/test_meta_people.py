@@ -1,0 +1,60 @@
+"""Authors: several author tags, and a byline printed in bold at the top of the story."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pressclip.extractors.html.metadata import extract_metadata
+
+_PROSE = (
+    "IN the hills above the river, where the roads end and the footpaths begin, a young "
+    "teacher walks two hours each morning to reach a school that has no electricity."
+)
+
+
+def _authors(head: str, body: str) -> list[str]:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return [p.name for p in extract_metadata(LexborHTMLParser(html)).author]
+
+
+def test_the_first_author_tag_naming_a_person_wins_over_the_site() -> None:
+    head = (
+        '<meta property="og:site_name" content="한빛일보">'
+        '<meta name="author" content="한빛일보"><meta name="author" content="홍길동 기자">'
+    )
+    assert _authors(head, "<h1>제목</h1>") == ["홍길동"]
+
+
+def test_an_organisation_in_a_later_author_tag_gives_no_name() -> None:
+    head = (
+        '<meta property="og:site_name" content="Ledger">'
+        '<meta name="author" content="Ledger">'
+        '<meta name="author" content="Ledger Media GmbH &amp; Co. KG">'
+    )
+    assert _authors(head, "<h1>Title</h1>") == []
+
+
+def test_a_bold_name_line_opening_the_story_is_the_byline() -> None:
+    body = (
+        "<h1>From adversity to advocacy</h1><div class='entry'><p>&nbsp;</p>"
+        f"<p><strong>Thabo Mokoena/Lineo Sello</strong></p><p>{_PROSE}</p></div>"
+    )
+    assert _authors("", body) == ["Thabo Mokoena", "Lineo Sello"]
+
+
+def test_a_bold_subheading_is_not_a_byline() -> None:
+    # Its words come back in the paragraph after it.
+    body = (
+        "<h1>Schools</h1><div class='entry'><p><strong>Teacher Walks</strong></p>"
+        f"<p>{_PROSE}</p></div>"
+    )
+    assert _authors("", body) == []
+
+
+def test_a_bold_line_deep_in_the_story_is_not_a_byline() -> None:
+    opening = "".join(f"<p>Paragraph {i} of the story, long enough.</p>" for i in range(4))
+    body = (
+        f"<h1>Schools</h1><div class='entry'>{opening}"
+        f"<p><strong>Thabo Mokoena</strong></p><p>{_PROSE}</p></div>"
+    )
+    assert _authors("", body) == []
