@@ -220,3 +220,17 @@ def test_rail_headings_in_other_languages_take_what_follows() -> None:
         assert heading not in body
         assert "zweimal täglich" not in body
         assert PARAGRAPHS[-1] in body
+
+
+def test_short_post_keeps_its_lines_beside_the_one_long_paragraph() -> None:
+    post = (
+        "<div class='entry'><p>I would invest in smart charging stations for electric cars, "
+        "and I wonder why nobody sells them yet at the petrol stations along the motorways "
+        "where people stop anyway for coffee and a rest.</p><p>Thanks for the tip, friends!</p>"
+        "<div class='sharedaddy'><h3>Share this:</h3><ul><li><a href='/t'>Twitter</a></li>"
+        "<li><a href='/f'>Facebook</a></li><li><a href='/e'>Email</a></li></ul></div></div>"
+    )
+    body = _body(_page(post))
+    assert "smart charging stations" in body
+    assert "Thanks for the tip, friends!" in body
+    assert "Twitter" not in body

@@ -305,6 +305,8 @@ def choose_container(
     """The element whose subtree holds the most prose and the least furniture."""
     scores: dict[int, float] = defaultdict(float)
     depths: dict[int, int] = {}
+    held: dict[int, int] = defaultdict(int)
+    parents: dict[int, int] = {}
     prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
     near = (
         range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
@@ -318,9 +320,15 @@ def choose_container(
         for depth, node_id in enumerate(block.path):
             scores[node_id] += vote
             depths[node_id] = depth
+            held[node_id] += 1
+            parents[node_id] = block.path[depth - 1] if depth else node_id
     if not scores:
         return None
     best = max(scores, key=lambda n: (scores[n], depths[n]))
+    if held[best] == 1 and depths[best] > 0:
+        # One paragraph is not a container: a short post's other lines sit beside it (the
+        # furniture next to them is dropped by region afterwards).
+        best = parents[best]
     return Container(node_id=best, depth=depths[best], score=scores[best])
 
 
