@@ -234,3 +234,24 @@ def test_short_post_keeps_its_lines_beside_the_one_long_paragraph() -> None:
     assert "smart charging stations" in body
     assert "Thanks for the tip, friends!" in body
     assert "Twitter" not in body
+
+
+def _with_list(intro: str) -> bytes:
+    items = "".join(
+        f"<li><a href='/p{i}'>Patch {i}: fix the timetable export for route {i}</a></li>"
+        for i in range(3)
+    )
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    middle = f"<p>{intro}</p><ul>{items}</ul>"
+    return _page(f"<div class='story'>{''.join(paras[:2])}{middle}{''.join(paras[2:])}</div>")
+
+
+def test_list_of_links_the_text_announces_stays() -> None:
+    body = _body(_with_list("The city published these changes to the bus timetable:"))
+    assert "Patch 1: fix the timetable export" in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_list_of_links_under_a_see_also_label_goes() -> None:
+    body = _body(_with_list("See also:"))
+    assert "Patch 1: fix the timetable export" not in body

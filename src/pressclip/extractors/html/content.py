@@ -595,28 +595,44 @@ def _drop_author_bio(
 def _restore_linked_sentences(
     kept: list[TextBlock], dropped: list[TextBlock], linky: list[TextBlock]
 ) -> list[TextBlock]:
-    """Put back link-heavy sentences that sit between article paragraphs.
+    """Put back link-heavy sentences and list items that sit between article paragraphs.
 
     Some sites link half the words of a paragraph; between two prose paragraphs such a block
-    is text, not a link list.
+    is text, not a link list. A list of links set between paragraphs (the sources, tools or
+    patches the text talks about) is the article's too; rails of teasers were set aside before.
     """
     prose = [b.index for b in kept if is_prose(b)]
     if not prose or not linky:
         return kept
     first, last = prose[0], prose[-1]
     back = [
-        b
-        for b in linky
-        if first < b.index < last
-        and b.link_density <= 0.85
-        and len(b.text) >= 80
-        and _SENTENCE_END.search(b.text)
+        b for b in linky if first < b.index < last and (_linked_text(b) or _announced_item(b, kept))
     ]
     if not back:
         return kept
     restored = {id(b) for b in back}
     dropped[:] = [b for b in dropped if id(b) not in restored]
     return sorted([*kept, *back], key=lambda b: b.index)
+
+
+def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
+    """A list item whose list the text announces ("Patches sent for review:")."""
+    if not block.in_list or block.tag in HEADINGS:
+        return False
+    before = [b for b in kept if b.index < block.index and b.list_id != block.list_id]
+    if not before:
+        return False
+    intro = before[-1].text.rstrip()
+    # A sentence that ends on a colon, not a label ("See also:", "Lesen Sie auch:").
+    return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not _announces_rail(intro)
+
+
+def _linked_text(block: TextBlock) -> bool:
+    return (
+        block.link_density <= 0.85
+        and len(block.text) >= 80
+        and _SENTENCE_END.search(block.text) is not None
+    )
 
 
 def _teaser_lists(blocks: Sequence[TextBlock], headline: str | None) -> set[int]:
