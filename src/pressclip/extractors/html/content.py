@@ -14,9 +14,25 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborNode
-
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.extractors.html.edges import (
+    drop_author_bio,
+    drop_detached_tail,
+    drop_meta_prose,
+    drop_orphan_labels,
+    drop_repeated_lead,
+    restore_linked_sentences,
+    trim_edges,
+)
+from pressclip.extractors.html.prose import block_size as block_size
+from pressclip.extractors.html.prose import is_prose as is_prose
+from pressclip.extractors.html.prose import weighted_chars as weighted_chars
+from pressclip.extractors.html.rails import (
+    mark_card_lists,
+    mark_rail_headings,
+    mark_teaser_cards,
+    neutralise_dominant_regions,
+)
 from pressclip.signals.credits import has_credit
 
 # Regions that are never article text when they sit inside the container.
@@ -30,42 +46,11 @@ DROP_REGIONS = frozenset(
 NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
 _NEGATIVE_WEIGHT = 0.4
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
     r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|continue reading|"
     r"read full article|click here|sign up|subscribe|skip to content|back to top|loading\.*|"
     r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
-    re.IGNORECASE,
-)
-
-# Headings that announce a rail of other stories, in a few languages (one signal among several:
-# a heading's class saying "related" counts the same).
-_RAIL_WORDS = (
-    r"related|recommended|trending|popular|sponsored|promoted|most (?:read|popular|viewed|shared)"
-    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|more|next)|also read|don't miss"
-    r"|lesen sie auch|das könnte sie (?:auch )?interessieren|empfohlen|meistgelesen"
-    r"|leia também|veja também|você pode gostar|mais lidas|lee también|te puede interesar"
-    r"|lo más leído|à lire aussi|a lire aussi|sur le même sujet|leggi anche|i più letti"
-    r"|читайте также|похожие материалы|関連記事|関連ニュース|おすすめ|관련 ?기사|추천 ?기사"
-    r"|相关阅读|推荐阅读"
-    r"|(?:ähnliche|verwandte|weitere) (?:beiträge|artikel|themen)|schon gelesen"
-    r"|das könnte dich (?:auch )?interessieren|(?:noticias|artículos) relacionad[oa]s"
-    r"|(?:notícias|artigos|matérias) relacionad[oa]s|articles similaires|à lire également"
-    r"|articoli correlati|lees ook|gerelateerde artikelen|czytaj (?:też|także)"
-    r"|zobacz (?:też|także)|похожие статьи|другие новости"
-)
-# A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
-_RAIL_HEADING = re.compile(
-    rf"^(?:{_RAIL_WORDS})(?:\s+(?:stories|articles|posts|news|reads|content|links|videos|"
-    r"for you|now|today|this week))?\W*$",
-    re.IGNORECASE,
-)
-# ...or that opens with "More from ..." / "Mehr zum Thema ...".
-_RAIL_PREFIX = re.compile(
-    r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)"
-    r"|más (?:noticias|de)|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
     re.IGNORECASE,
 )
 
@@ -80,36 +65,6 @@ _TAG_TEXT = re.compile(r"^<[a-z][a-z0-9]*\s[^<>]*=\s*[\"'][^<>]*>")
 _CREDIT_HINT = re.compile(r"[:/(=：©]|\b(?:by|von|por|de|par|di)\b", re.IGNORECASE)
 
 MIN_ARTICLE_CHARS = 250
-
-
-def weighted_chars(text: str) -> float:
-    """Text length in Latin-character equivalents: a CJK character carries about three."""
-    return len(text) + 2 * len(_CJK.findall(text[:4000]))
-
-
-def block_size(block: TextBlock) -> float:
-    """The block's weighted size, computed once."""
-    if block.size < 0:
-        block.size = weighted_chars(block.text)
-        block.prose = _prose(block, block.size)
-    return block.size
-
-
-def is_prose(block: TextBlock) -> bool:
-    """A sentence-like block of running text, not a link or a label."""
-    if block.size < 0:
-        block_size(block)
-    return block.prose
-
-
-def _prose(block: TextBlock, size: float) -> bool:
-    if block.tag in HEADINGS:
-        return False
-    if block.link_density > (0.5 if size > 200 else 0.3):
-        return False
-    if size < 50:
-        return False
-    return size >= 160 or bool(_SENTENCE_END.search(block.text))
 
 
 def _vote(block: TextBlock) -> float:
@@ -134,162 +89,6 @@ class Container:
     node_id: int
     depth: int
     score: float
-
-
-def _is_linked_title(block: TextBlock) -> bool:
-    return block.link_density >= 0.9 and 12 <= len(block.text) <= 220 and not block.in_figure
-
-
-def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _self_contained(blocks: Sequence[TextBlock], first: int, last: int) -> bool:
-    """Whether blocks first..last fill a subtree of their own (nothing before or after)."""
-    depth = _common_depth(blocks[first].path, blocks[last].path)
-    if depth == 0:
-        return False
-    shared = blocks[first].path[:depth]
-    before = first > 0 and blocks[first - 1].path[:depth] == shared
-    after = last + 1 < len(blocks) and blocks[last + 1].path[:depth] == shared
-    return not before and not after
-
-
-def _claim(block: TextBlock, kind: str, depth: int, *, over_meta: bool = False) -> None:
-    """Name the region a block sits in, unless markup already named one (a byline line may
-    still turn out to be a teaser's when ``over_meta``)."""
-    if block.region is None or (over_meta and block.region == "meta"):
-        block.region = kind
-        block.region_depth = depth
-
-
-def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
-    """Mark the blocks of teaser cards: a linked headline with its short summary lines.
-
-    A block belongs to the card of the linked title before it when their nearest common
-    ancestor holds no other linked title. Two or more such cards on a page make a rail; the
-    blocks of each card get the region "related" (and so vote against their container).
-    """
-    titles = [i for i, b in enumerate(blocks) if _is_linked_title(b)]
-    cards: list[list[int]] = []
-    for n, t in enumerate(titles):
-        next_t = titles[n + 1] if n + 1 < len(titles) else len(blocks)
-        members: list[int] = []
-        for j in range(t + 1, min(next_t, t + 5)):
-            if len(blocks[j].text) > 400 or blocks[j].tag in HEADINGS:
-                break
-            members.append(j)
-        while members and not _self_contained(blocks, t, members[-1]):
-            members.pop()
-        if members:
-            cards.append([t, *members])
-    if len(cards) < 3:
-        return
-    for card in cards:
-        for i in card:
-            _claim(blocks[i], "related", len(blocks[i].path))
-
-
-def _announces_rail(text: str) -> bool:
-    if len(text) > 60:
-        return False
-    return bool(_RAIL_HEADING.match(text)) or (len(text) <= 45 and bool(_RAIL_PREFIX.match(text)))
-
-
-def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
-    """A paragraph of plain prose that does not follow a teaser's linked headline."""
-    return (
-        not previous_linked
-        and block.link_density < 0.1
-        and len(block.text) >= 150
-        and is_prose(block)
-    )
-
-
-def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
-    """Everything after a "Related" / "You may like" heading, within its parent, is the rail."""
-    i = 0
-    while i < len(blocks):
-        head = blocks[i]
-        i += 1
-        if head.tag not in HEADINGS or not _announces_rail(head.text):
-            continue
-        kind = "sponsored" if head.region == "sponsored" else "related"
-        head.region = kind
-        parent = head.path[:-1]
-        previous_linked = True
-        while i < len(blocks) and blocks[i].path[: len(parent)] == parent:
-            block = blocks[i]
-            if _resumes_article(block, previous_linked):
-                break  # an inline "Related" box ended and the article goes on
-            _claim(block, kind, len(parent), over_meta=True)
-            previous_linked = block.link_density > 0.5 and not block.in_list
-            i += 1
-
-
-def _is_card(group: Sequence[TextBlock]) -> bool:
-    """A teaser card: a short title line, then one to three short lines (summary, byline, age)."""
-    if not 2 <= len(group) <= 4:
-        return False
-    title = group[0]
-    if len(title.text) > 120 or (_SENTENCE_END.search(title.text) and len(title.text) > 60):
-        return False
-    return sum(len(b.text) for b in group) <= 450
-
-
-def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
-    """Mark lists of teaser cards, linked or not: an element whose children are mostly cards.
-
-    Article paragraphs come one block per child; a rail comes as small groups of a title and
-    its summary lines. An element holding most of the page's prose is never a rail.
-    """
-    children: dict[int, dict[int, list[TextBlock]]] = defaultdict(lambda: defaultdict(list))
-    for block in blocks:
-        path = block.path
-        for depth in range(max(0, len(path) - 8), len(path) - 1):  # cards sit near the text
-            children[path[depth]][path[depth + 1]].append(block)
-    total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
-    rails: list[list[TextBlock]] = []
-    for groups in children.values():
-        if len(groups) < 3:
-            continue
-        cards = [g for g in groups.values() if _is_card(g)]
-        linked = sum(any(b.link_chars for b in g) for g in cards)
-        if len(cards) >= 3 and len(cards) >= 0.75 * len(groups) and linked >= 0.5 * len(cards):
-            members = [b for g in groups.values() for b in g]
-            if sum(len(b.text) for b in members if is_prose(b)) < 0.5 * total:
-                rails.append(members)
-    for members in rails:
-        for block in members:
-            _claim(block, "related", len(block.path) - 1)
-
-
-def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
-    """Forget a region name given to an element that holds most of the page's prose.
-
-    A wrapper whose class happens to say "ad-layout" or "has-sidebar" is not furniture when
-    the article sits inside it.
-    """
-    prose: dict[int, float] = defaultdict(float)
-    total = 0.0
-    for block in blocks:
-        if is_prose(block):
-            size = block_size(block)
-            total += size
-            for node_id in block.path:
-                prose[node_id] += size
-    if total <= 0:
-        return
-    for block in blocks:
-        if block.region is None or block.region_depth >= len(block.path):
-            continue
-        if prose[block.path[block.region_depth]] > 0.5 * total:
-            block.region = None
 
 
 # Plain text right under the headline counts a little even when it is not prose: on a page
@@ -390,36 +189,17 @@ def select_body(
             dropped.append(block)
             if reason == "links":
                 linky.append(block)
-    kept = _drop_repeated_lead(kept, dropped, blocks)
-    kept = _trim_edges(kept, dropped)
-    kept = _restore_linked_sentences(kept, dropped, linky)
-    kept = _drop_author_bio(kept, dropped, authors)
-    kept = _drop_meta_prose(kept, dropped)
-    kept = _drop_detached_tail(kept, dropped)
-    kept = _drop_orphan_labels(kept, dropped, inside)
+    kept = drop_repeated_lead(kept, dropped, blocks)
+    kept = trim_edges(kept, dropped)
+    kept = restore_linked_sentences(kept, dropped, linky)
+    kept = drop_author_bio(kept, dropped, authors)
+    kept = drop_meta_prose(kept, dropped)
+    kept = drop_detached_tail(kept, dropped)
+    kept = drop_orphan_labels(kept, dropped, inside)
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
     )
     return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
-
-
-def _drop_repeated_lead(
-    kept: list[TextBlock], dropped: list[TextBlock], blocks: Sequence[TextBlock]
-) -> list[TextBlock]:
-    """Drop a summary printed twice on the page (a dek repeated as a teaser or share text)."""
-    if len(kept) < 3:
-        return kept
-    counts: dict[str, int] = defaultdict(int)
-    for block in blocks:
-        if 40 <= len(block.text) <= 400:
-            counts[block.text] += 1
-    out = []
-    for position, block in enumerate(kept):
-        if position < 2 and counts.get(block.text, 0) > 1:
-            dropped.append(block)
-        else:
-            out.append(block)
-    return out
 
 
 def _standfirst(
@@ -461,178 +241,6 @@ def _inner_standfirst(
     if before is None or not _is_headline(before, headline):
         return []
     return [] if first.path[:-1] == kept[1].path[:-1] else [first]
-
-
-def _drop_orphan_labels(
-    kept: list[TextBlock], dropped: list[TextBlock], inside: Sequence[TextBlock]
-) -> list[TextBlock]:
-    """Drop headings and "Label:" lines whose content was dropped ("Weitere Beiträge", "Related:").
-
-    A heading or label introduces what follows it; when nothing after it (up to the next
-    heading) was kept, it introduced furniture.
-    """
-    keep_ids = {id(b) for b in kept}
-    orphans: set[int] = set()
-    for position, block in enumerate(inside):
-        if id(block) not in keep_ids or not _is_label(block):
-            continue
-        following = []
-        for nxt in inside[position + 1 :]:
-            if nxt.tag in HEADINGS:
-                break
-            following.append(nxt)
-        introduces_nothing = not any(id(b) in keep_ids for b in following)
-        if (following and introduces_nothing) or (not following and block is kept[-1]):
-            orphans.add(id(block))
-    if not orphans:
-        return kept
-    dropped.extend(b for b in kept if id(b) in orphans)
-    return [b for b in kept if id(b) not in orphans]
-
-
-def _is_label(block: TextBlock) -> bool:
-    if block.tag in HEADINGS:
-        return True
-    text = block.text.rstrip()
-    return len(text) <= 60 and text.endswith((":", "：")) and not is_prose(block)
-
-
-# A "meta" region (byline, author box, dateline) holding less than this share of the body's
-# prose is a box about the article, not part of it.
-_META_SHARE = 0.3
-
-
-def _drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
-    """Drop the sentences set in a byline or author box: "Jane is a senior editor who...".
-
-    Bylines and dates are short and go with the edges; an author's biography or a disclosure
-    set in the same box reads as prose. When such boxes hold a small share of the body's prose
-    they are about the article; a page whose whole text sits in a "meta"-named wrapper keeps it.
-    """
-    meta = [b for b in kept if b.region == "meta"]
-    if not meta:
-        return kept
-    total = sum(len(b.text) for b in kept if is_prose(b))
-    if sum(len(b.text) for b in meta if is_prose(b)) > _META_SHARE * total:
-        return kept
-    dropped.extend(meta)
-    return [b for b in kept if b.region != "meta"]
-
-
-# Blocks after the article's own paragraphs, in another wrapper, holding less than this share
-# of the body's prose, are a box appended to it (newsletter, disclaimer, "about us").
-_TAIL_SHARE = 0.1
-
-
-def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
-    """The element whose own children carry most of the body's paragraphs (list items and
-    table cells are not paragraphs: the text around a list is not the list's)."""
-    chars: dict[tuple[int, ...], int] = defaultdict(int)
-    for block in kept:
-        if is_prose(block) and not block.in_list and not block.in_table:
-            chars[block.path[:-1]] += len(block.text)
-    return max(chars, key=lambda p: chars[p]) if chars else None
-
-
-def _signature(block: TextBlock, depth: int) -> tuple[str, str] | None:
-    """Tag and class of the block's ancestor at ``depth`` in its path."""
-    node: LexborNode | None = block.node
-    target = block.path[depth] if depth < len(block.path) else None
-    while node is not None and node.mem_id != target:
-        node = node.parent
-    if node is None:
-        return None
-    return node.tag or "", node.attributes.get("class") or ""
-
-
-def _drop_detached_tail(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
-    """Drop the blocks after the article's paragraphs that sit outside their parent element.
-
-    Newsletter boxes, "about us" notes, disclaimers and calls to action are appended after
-    the text in wrappers of their own. The article's text may also go on in a second wrapper
-    of the same kind (split around an advertisement), and that stays.
-    """
-    parent = _text_parent(kept)
-    if parent is None:
-        return kept
-    depth = len(parent)
-    inside = [i for i, b in enumerate(kept) if b.path[:depth] == parent]
-    tail = kept[inside[-1] + 1 :]
-    total = sum(len(b.text) for b in kept if is_prose(b))
-    if not tail or sum(len(b.text) for b in tail if is_prose(b)) > _TAIL_SHARE * total:
-        return kept
-    own = _signature(kept[inside[-1]], depth - 1)
-    detached = [
-        b for b in tail if not b.in_table and _signature(b, _parent_depth(b)) != own
-    ]  # a table after the text is the article's
-    if not detached:
-        return kept
-    dropped.extend(detached)
-    gone = {id(b) for b in detached}
-    return [b for b in kept if id(b) not in gone]
-
-
-def _parent_depth(block: TextBlock) -> int:
-    return max(0, len(block.path) - 2)
-
-
-def _drop_author_bio(
-    kept: list[TextBlock], dropped: list[TextBlock], authors: Sequence[str]
-) -> list[TextBlock]:
-    """Drop the author's biography printed after the article ("Jane Doe covers ...")."""
-    names = [a.casefold() for a in authors if len(a) > 4]
-    if not names or len(kept) < 4:
-        return kept
-    out = list(kept)
-    for block in kept[-2:]:
-        text = block.text.casefold()
-        if len(text) < 500 and any(name in text for name in names):
-            out.remove(block)
-            dropped.append(block)
-    return out
-
-
-def _restore_linked_sentences(
-    kept: list[TextBlock], dropped: list[TextBlock], linky: list[TextBlock]
-) -> list[TextBlock]:
-    """Put back link-heavy sentences and list items that sit between article paragraphs.
-
-    Some sites link half the words of a paragraph; between two prose paragraphs such a block
-    is text, not a link list. A list of links set between paragraphs (the sources, tools or
-    patches the text talks about) is the article's too; rails of teasers were set aside before.
-    """
-    prose = [b.index for b in kept if is_prose(b)]
-    if not prose or not linky:
-        return kept
-    first, last = prose[0], prose[-1]
-    back = [
-        b for b in linky if first < b.index < last and (_linked_text(b) or _announced_item(b, kept))
-    ]
-    if not back:
-        return kept
-    restored = {id(b) for b in back}
-    dropped[:] = [b for b in dropped if id(b) not in restored]
-    return sorted([*kept, *back], key=lambda b: b.index)
-
-
-def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
-    """A list item whose list the text announces ("Patches sent for review:")."""
-    if not block.in_list or block.tag in HEADINGS:
-        return False
-    before = [b for b in kept if b.index < block.index and b.list_id != block.list_id]
-    if not before:
-        return False
-    intro = before[-1].text.rstrip()
-    # A sentence that ends on a colon, not a label ("See also:", "Lesen Sie auch:").
-    return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not _announces_rail(intro)
-
-
-def _linked_text(block: TextBlock) -> bool:
-    return (
-        block.link_density <= 0.85
-        and len(block.text) >= 80
-        and _SENTENCE_END.search(block.text) is not None
-    )
 
 
 def _teaser_lists(blocks: Sequence[TextBlock], headline: str | None) -> set[int]:
@@ -714,34 +322,3 @@ def _mostly_urls(text: str) -> bool:
     if "://" not in text:
         return False
     return sum(len(m) for m in _URL.findall(text)) > 0.5 * len(text)
-
-
-def _trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
-    """Drop the short non-prose lines before the first and after the last prose block."""
-    prose = [i for i, b in enumerate(kept) if is_prose(b)]
-    if not prose:
-        return kept
-    first, last = prose[0], prose[-1]
-    # Only a subheading right before the first paragraph survives (not a byline or a date).
-    head = [b for b in kept[max(0, first - 1) : first] if b.tag in HEADINGS and b.tag != "h1"]
-    dropped.extend(b for b in kept[:first] if b not in head)
-    tail = [b for b in kept[last + 1 :] if _keep_tail(b)]
-    dropped.extend(b for b in kept[last + 1 :] if b not in tail)
-    return head + kept[first : last + 1] + tail
-
-
-def _keep_tail(block: TextBlock) -> bool:
-    """After the last paragraph: list items, and short closing lines that are not links
-    ("See you next week!", a signature), stay."""
-    if block.link_density >= 0.2 or block.has_time:
-        return False
-    if block.in_table:
-        return True
-    if block.in_list:
-        return len(block.text) > 30
-    return (
-        block.tag not in HEADINGS
-        and block.region is None
-        and len(block.text) >= 15
-        and _SENTENCE_END.search(block.text) is not None
-    )

@@ -1,0 +1,236 @@
+"""The passes over the kept blocks once the container is chosen: trim the edges, put back
+linked sentences and announced lists, and drop what is about the article rather than of it
+(author boxes, appended boxes, repeated summaries, labels that introduce nothing)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from selectolax.lexbor import LexborNode
+
+from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.extractors.html.prose import SENTENCE_END, is_prose
+from pressclip.extractors.html.rails import announces_rail
+
+
+def drop_repeated_lead(
+    kept: list[TextBlock], dropped: list[TextBlock], blocks: Sequence[TextBlock]
+) -> list[TextBlock]:
+    """Drop a summary printed twice on the page (a dek repeated as a teaser or share text)."""
+    if len(kept) < 3:
+        return kept
+    counts: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        if 40 <= len(block.text) <= 400:
+            counts[block.text] += 1
+    out = []
+    for position, block in enumerate(kept):
+        if position < 2 and counts.get(block.text, 0) > 1:
+            dropped.append(block)
+        else:
+            out.append(block)
+    return out
+
+
+def drop_orphan_labels(
+    kept: list[TextBlock], dropped: list[TextBlock], inside: Sequence[TextBlock]
+) -> list[TextBlock]:
+    """Drop headings and "Label:" lines whose content was dropped ("Weitere Beiträge", "Related:").
+
+    A heading or label introduces what follows it; when nothing after it (up to the next
+    heading) was kept, it introduced furniture.
+    """
+    keep_ids = {id(b) for b in kept}
+    orphans: set[int] = set()
+    for position, block in enumerate(inside):
+        if id(block) not in keep_ids or not _is_label(block):
+            continue
+        following = []
+        for nxt in inside[position + 1 :]:
+            if nxt.tag in HEADINGS:
+                break
+            following.append(nxt)
+        introduces_nothing = not any(id(b) in keep_ids for b in following)
+        if (following and introduces_nothing) or (not following and block is kept[-1]):
+            orphans.add(id(block))
+    if not orphans:
+        return kept
+    dropped.extend(b for b in kept if id(b) in orphans)
+    return [b for b in kept if id(b) not in orphans]
+
+
+def _is_label(block: TextBlock) -> bool:
+    if block.tag in HEADINGS:
+        return True
+    text = block.text.rstrip()
+    return len(text) <= 60 and text.endswith((":", "：")) and not is_prose(block)
+
+
+# A "meta" region (byline, author box, dateline) holding less than this share of the body's
+# prose is a box about the article, not part of it.
+_META_SHARE = 0.3
+
+
+def drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop the sentences set in a byline or author box: "Jane is a senior editor who...".
+
+    Bylines and dates are short and go with the edges; an author's biography or a disclosure
+    set in the same box reads as prose. When such boxes hold a small share of the body's prose
+    they are about the article; a page whose whole text sits in a "meta"-named wrapper keeps it.
+    """
+    meta = [b for b in kept if b.region == "meta"]
+    if not meta:
+        return kept
+    total = sum(len(b.text) for b in kept if is_prose(b))
+    if sum(len(b.text) for b in meta if is_prose(b)) > _META_SHARE * total:
+        return kept
+    dropped.extend(meta)
+    return [b for b in kept if b.region != "meta"]
+
+
+# Blocks after the article's own paragraphs, in another wrapper, holding less than this share
+# of the body's prose, are a box appended to it (newsletter, disclaimer, "about us").
+_TAIL_SHARE = 0.1
+
+
+def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
+    """The element whose own children carry most of the body's paragraphs (list items and
+    table cells are not paragraphs: the text around a list is not the list's)."""
+    chars: dict[tuple[int, ...], int] = defaultdict(int)
+    for block in kept:
+        if is_prose(block) and not block.in_list and not block.in_table:
+            chars[block.path[:-1]] += len(block.text)
+    return max(chars, key=lambda p: chars[p]) if chars else None
+
+
+def _signature(block: TextBlock, depth: int) -> tuple[str, str] | None:
+    """Tag and class of the block's ancestor at ``depth`` in its path."""
+    node: LexborNode | None = block.node
+    target = block.path[depth] if depth < len(block.path) else None
+    while node is not None and node.mem_id != target:
+        node = node.parent
+    if node is None:
+        return None
+    return node.tag or "", node.attributes.get("class") or ""
+
+
+def drop_detached_tail(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop the blocks after the article's paragraphs that sit outside their parent element.
+
+    Newsletter boxes, "about us" notes, disclaimers and calls to action are appended after
+    the text in wrappers of their own. The article's text may also go on in a second wrapper
+    of the same kind (split around an advertisement), and that stays.
+    """
+    parent = _text_parent(kept)
+    if parent is None:
+        return kept
+    depth = len(parent)
+    inside = [i for i, b in enumerate(kept) if b.path[:depth] == parent]
+    tail = kept[inside[-1] + 1 :]
+    total = sum(len(b.text) for b in kept if is_prose(b))
+    if not tail or sum(len(b.text) for b in tail if is_prose(b)) > _TAIL_SHARE * total:
+        return kept
+    own = _signature(kept[inside[-1]], depth - 1)
+    detached = [
+        b for b in tail if not b.in_table and _signature(b, _parent_depth(b)) != own
+    ]  # a table after the text is the article's
+    if not detached:
+        return kept
+    dropped.extend(detached)
+    gone = {id(b) for b in detached}
+    return [b for b in kept if id(b) not in gone]
+
+
+def _parent_depth(block: TextBlock) -> int:
+    return max(0, len(block.path) - 2)
+
+
+def drop_author_bio(
+    kept: list[TextBlock], dropped: list[TextBlock], authors: Sequence[str]
+) -> list[TextBlock]:
+    """Drop the author's biography printed after the article ("Jane Doe covers ...")."""
+    names = [a.casefold() for a in authors if len(a) > 4]
+    if not names or len(kept) < 4:
+        return kept
+    out = list(kept)
+    for block in kept[-2:]:
+        text = block.text.casefold()
+        if len(text) < 500 and any(name in text for name in names):
+            out.remove(block)
+            dropped.append(block)
+    return out
+
+
+def restore_linked_sentences(
+    kept: list[TextBlock], dropped: list[TextBlock], linky: list[TextBlock]
+) -> list[TextBlock]:
+    """Put back link-heavy sentences and list items that sit between article paragraphs.
+
+    Some sites link half the words of a paragraph; between two prose paragraphs such a block
+    is text, not a link list. A list of links set between paragraphs (the sources, tools or
+    patches the text talks about) is the article's too; rails of teasers were set aside before.
+    """
+    prose = [b.index for b in kept if is_prose(b)]
+    if not prose or not linky:
+        return kept
+    first, last = prose[0], prose[-1]
+    back = [
+        b for b in linky if first < b.index < last and (_linked_text(b) or _announced_item(b, kept))
+    ]
+    if not back:
+        return kept
+    restored = {id(b) for b in back}
+    dropped[:] = [b for b in dropped if id(b) not in restored]
+    return sorted([*kept, *back], key=lambda b: b.index)
+
+
+def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
+    """A list item whose list the text announces ("Patches sent for review:")."""
+    if not block.in_list or block.tag in HEADINGS:
+        return False
+    before = [b for b in kept if b.index < block.index and b.list_id != block.list_id]
+    if not before:
+        return False
+    intro = before[-1].text.rstrip()
+    # A sentence that ends on a colon, not a label ("See also:", "Lesen Sie auch:").
+    return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro)
+
+
+def _linked_text(block: TextBlock) -> bool:
+    return (
+        block.link_density <= 0.85
+        and len(block.text) >= 80
+        and SENTENCE_END.search(block.text) is not None
+    )
+
+
+def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop the short non-prose lines before the first and after the last prose block."""
+    prose = [i for i, b in enumerate(kept) if is_prose(b)]
+    if not prose:
+        return kept
+    first, last = prose[0], prose[-1]
+    # Only a subheading right before the first paragraph survives (not a byline or a date).
+    head = [b for b in kept[max(0, first - 1) : first] if b.tag in HEADINGS and b.tag != "h1"]
+    dropped.extend(b for b in kept[:first] if b not in head)
+    tail = [b for b in kept[last + 1 :] if _keep_tail(b)]
+    dropped.extend(b for b in kept[last + 1 :] if b not in tail)
+    return head + kept[first : last + 1] + tail
+
+
+def _keep_tail(block: TextBlock) -> bool:
+    """After the last paragraph: list items, and short closing lines that are not links
+    ("See you next week!", a signature), stay."""
+    if block.link_density >= 0.2 or block.has_time:
+        return False
+    if block.in_table:
+        return True
+    if block.in_list:
+        return len(block.text) > 30
+    return (
+        block.tag not in HEADINGS
+        and block.region is None
+        and len(block.text) >= 15
+        and SENTENCE_END.search(block.text) is not None
+    )

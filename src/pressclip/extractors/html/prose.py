@@ -1,0 +1,40 @@
+"""What counts as prose: a block's weighted size and whether it reads as running text."""
+
+from __future__ import annotations
+
+import re
+
+from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
+
+
+def weighted_chars(text: str) -> float:
+    """Text length in Latin-character equivalents: a CJK character carries about three."""
+    return len(text) + 2 * len(_CJK.findall(text[:4000]))
+
+
+def block_size(block: TextBlock) -> float:
+    """The block's weighted size, computed once."""
+    if block.size < 0:
+        block.size = weighted_chars(block.text)
+        block.prose = _prose(block, block.size)
+    return block.size
+
+
+def is_prose(block: TextBlock) -> bool:
+    """A sentence-like block of running text, not a link or a label."""
+    if block.size < 0:
+        block_size(block)
+    return block.prose
+
+
+def _prose(block: TextBlock, size: float) -> bool:
+    if block.tag in HEADINGS:
+        return False
+    if block.link_density > (0.5 if size > 200 else 0.3):
+        return False
+    if size < 50:
+        return False
+    return size >= 160 or bool(SENTENCE_END.search(block.text))

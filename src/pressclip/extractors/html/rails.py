@@ -1,0 +1,200 @@
+"""Mark the page's rails before the container is chosen: teaser cards, lists of cards, and
+what follows a "Related" heading get a region name (and so vote against their container)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.extractors.html.prose import SENTENCE_END, block_size, is_prose
+
+# Headings that announce a rail of other stories, in a few languages (one signal among several:
+# a heading's class saying "related" counts the same).
+_RAIL_WORDS = (
+    r"related|recommended|trending|popular|sponsored|promoted|most (?:read|popular|viewed|shared)"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|more|next)|also read|don't miss"
+    r"|lesen sie auch|das könnte sie (?:auch )?interessieren|empfohlen|meistgelesen"
+    r"|leia também|veja também|você pode gostar|mais lidas|lee también|te puede interesar"
+    r"|lo más leído|à lire aussi|a lire aussi|sur le même sujet|leggi anche|i più letti"
+    r"|читайте также|похожие материалы|関連記事|関連ニュース|おすすめ|관련 ?기사|추천 ?기사"
+    r"|相关阅读|推荐阅读"
+    r"|(?:ähnliche|verwandte|weitere) (?:beiträge|artikel|themen)|schon gelesen"
+    r"|das könnte dich (?:auch )?interessieren|(?:noticias|artículos) relacionad[oa]s"
+    r"|(?:notícias|artigos|matérias) relacionad[oa]s|articles similaires|à lire également"
+    r"|articoli correlati|lees ook|gerelateerde artikelen|czytaj (?:też|także)"
+    r"|zobacz (?:też|także)|похожие статьи|другие новости"
+)
+
+
+# A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
+_RAIL_HEADING = re.compile(
+    rf"^(?:{_RAIL_WORDS})(?:\s+(?:stories|articles|posts|news|reads|content|links|videos|"
+    r"for you|now|today|this week))?\W*$",
+    re.IGNORECASE,
+)
+
+
+# ...or that opens with "More from ..." / "Mehr zum Thema ...".
+_RAIL_PREFIX = re.compile(
+    r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)"
+    r"|más (?:noticias|de)|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_linked_title(block: TextBlock) -> bool:
+    return block.link_density >= 0.9 and 12 <= len(block.text) <= 220 and not block.in_figure
+
+
+def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _self_contained(blocks: Sequence[TextBlock], first: int, last: int) -> bool:
+    """Whether blocks first..last fill a subtree of their own (nothing before or after)."""
+    depth = _common_depth(blocks[first].path, blocks[last].path)
+    if depth == 0:
+        return False
+    shared = blocks[first].path[:depth]
+    before = first > 0 and blocks[first - 1].path[:depth] == shared
+    after = last + 1 < len(blocks) and blocks[last + 1].path[:depth] == shared
+    return not before and not after
+
+
+def _claim(block: TextBlock, kind: str, depth: int, *, over_meta: bool = False) -> None:
+    """Name the region a block sits in, unless markup already named one (a byline line may
+    still turn out to be a teaser's when ``over_meta``)."""
+    if block.region is None or (over_meta and block.region == "meta"):
+        block.region = kind
+        block.region_depth = depth
+
+
+def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
+    """Mark the blocks of teaser cards: a linked headline with its short summary lines.
+
+    A block belongs to the card of the linked title before it when their nearest common
+    ancestor holds no other linked title. Two or more such cards on a page make a rail; the
+    blocks of each card get the region "related" (and so vote against their container).
+    """
+    titles = [i for i, b in enumerate(blocks) if _is_linked_title(b)]
+    cards: list[list[int]] = []
+    for n, t in enumerate(titles):
+        next_t = titles[n + 1] if n + 1 < len(titles) else len(blocks)
+        members: list[int] = []
+        for j in range(t + 1, min(next_t, t + 5)):
+            if len(blocks[j].text) > 400 or blocks[j].tag in HEADINGS:
+                break
+            members.append(j)
+        while members and not _self_contained(blocks, t, members[-1]):
+            members.pop()
+        if members:
+            cards.append([t, *members])
+    if len(cards) < 3:
+        return
+    for card in cards:
+        for i in card:
+            _claim(blocks[i], "related", len(blocks[i].path))
+
+
+def announces_rail(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    return bool(_RAIL_HEADING.match(text)) or (len(text) <= 45 and bool(_RAIL_PREFIX.match(text)))
+
+
+def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
+    """A paragraph of plain prose that does not follow a teaser's linked headline."""
+    return (
+        not previous_linked
+        and block.link_density < 0.1
+        and len(block.text) >= 150
+        and is_prose(block)
+    )
+
+
+def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
+    """Everything after a "Related" / "You may like" heading, within its parent, is the rail."""
+    i = 0
+    while i < len(blocks):
+        head = blocks[i]
+        i += 1
+        if head.tag not in HEADINGS or not announces_rail(head.text):
+            continue
+        kind = "sponsored" if head.region == "sponsored" else "related"
+        head.region = kind
+        parent = head.path[:-1]
+        previous_linked = True
+        while i < len(blocks) and blocks[i].path[: len(parent)] == parent:
+            block = blocks[i]
+            if _resumes_article(block, previous_linked):
+                break  # an inline "Related" box ended and the article goes on
+            _claim(block, kind, len(parent), over_meta=True)
+            previous_linked = block.link_density > 0.5 and not block.in_list
+            i += 1
+
+
+def _is_card(group: Sequence[TextBlock]) -> bool:
+    """A teaser card: a short title line, then one to three short lines (summary, byline, age)."""
+    if not 2 <= len(group) <= 4:
+        return False
+    title = group[0]
+    if len(title.text) > 120 or (SENTENCE_END.search(title.text) and len(title.text) > 60):
+        return False
+    return sum(len(b.text) for b in group) <= 450
+
+
+def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
+    """Mark lists of teaser cards, linked or not: an element whose children are mostly cards.
+
+    Article paragraphs come one block per child; a rail comes as small groups of a title and
+    its summary lines. An element holding most of the page's prose is never a rail.
+    """
+    children: dict[int, dict[int, list[TextBlock]]] = defaultdict(lambda: defaultdict(list))
+    for block in blocks:
+        path = block.path
+        for depth in range(max(0, len(path) - 8), len(path) - 1):  # cards sit near the text
+            children[path[depth]][path[depth + 1]].append(block)
+    total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
+    rails: list[list[TextBlock]] = []
+    for groups in children.values():
+        if len(groups) < 3:
+            continue
+        cards = [g for g in groups.values() if _is_card(g)]
+        linked = sum(any(b.link_chars for b in g) for g in cards)
+        if len(cards) >= 3 and len(cards) >= 0.75 * len(groups) and linked >= 0.5 * len(cards):
+            members = [b for g in groups.values() for b in g]
+            if sum(len(b.text) for b in members if is_prose(b)) < 0.5 * total:
+                rails.append(members)
+    for members in rails:
+        for block in members:
+            _claim(block, "related", len(block.path) - 1)
+
+
+def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
+    """Forget a region name given to an element that holds most of the page's prose.
+
+    A wrapper whose class happens to say "ad-layout" or "has-sidebar" is not furniture when
+    the article sits inside it.
+    """
+    prose: dict[int, float] = defaultdict(float)
+    total = 0.0
+    for block in blocks:
+        if is_prose(block):
+            size = block_size(block)
+            total += size
+            for node_id in block.path:
+                prose[node_id] += size
+    if total <= 0:
+        return
+    for block in blocks:
+        if block.region is None or block.region_depth >= len(block.path):
+            continue
+        if prose[block.path[block.region_depth]] > 0.5 * total:
+            block.region = None
