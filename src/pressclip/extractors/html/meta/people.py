@@ -9,6 +9,7 @@ the wire, organisations typed as such are only a last resort.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from pressclip.extractors.html.meta.agencies import agency_name
@@ -58,7 +59,8 @@ def choose_authors(
     """(names, wire agencies found among authors, source of the names)."""
     wires: list[str] = []
     orgs: list[str] = []
-    candidates: list[tuple[list[str], str]] = []
+    # A candidate is its texts, or how to read them when every earlier candidate failed.
+    candidates: list[tuple[list[str] | Callable[[], list[str]], str]] = []
 
     persons: list[str] = []
     declared_persons: set[str] = set()
@@ -93,9 +95,10 @@ def choose_authors(
     candidates.append(([_split_tags(t, vis) for t in vis.bylines[:6]], "visible"))
     candidates.append((tags.rel_author[:3], "rel-author"))
     candidates.append((vis.lead_lines[:3], "visible"))
-    candidates.append((vis.bold_lines[:1], "visible"))
+    candidates.append((lambda: vis.bold_lines()[:1], "visible"))
 
-    for texts, src in candidates:
+    for candidate, src in candidates:
+        texts = candidate() if callable(candidate) else candidate
         visible = src in ("visible", "microdata", "rel-author")
         names = _clean(
             texts,

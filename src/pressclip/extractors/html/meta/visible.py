@@ -70,9 +70,13 @@ class Visible:
     byline_lines: dict[str, list[str]] = field(default_factory=dict)
     # Short lines near the headline starting with a byline lead word ("By ...", "Von ...").
     lead_lines: list[str] = field(default_factory=list)
-    # A short paragraph set wholly in bold right before a long one: a byline printed at the
-    # top of the story ("<p><strong>Jane Roe</strong></p><p>LONG FIRST PARAGRAPH ...</p>").
-    bold_lines: list[str] = field(default_factory=list)
+    # The page's body, for the last-resort readings (made only when asked for).
+    body: LexborNode | None = None
+
+    def bold_lines(self) -> list[str]:
+        """A short paragraph set wholly in bold right before a long one: a byline printed at
+        the top of the story ("<p><strong>Jane Roe</strong></p><p>LONG FIRST PARAGRAPH</p>")."""
+        return _bold_lines(self.body) if self.body is not None else []
 
 
 def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
@@ -105,8 +109,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
                 vis.lead_lines.append(line)
                 if len(vis.lead_lines) >= 3:
                     break
-    if body is not None:
-        vis.bold_lines = _bold_lines(body)
+    vis.body = body
     if body is not None and not vis.dates:
         for node in body.css("time")[:20]:
             _add_time(node, vis, near=False)
