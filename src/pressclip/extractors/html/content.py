@@ -199,6 +199,8 @@ def select_body(
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
     )
+    if standfirst and _is_lead(standfirst[0], kept):
+        kept = [standfirst[0], *kept]
     return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
 
 
@@ -223,9 +225,29 @@ def _standfirst(
     lead = [
         b
         for b in blocks[head + 1 : start]
-        if is_prose(b) and not b.in_figure and b.region in (None, "meta") and len(b.text) <= 700
+        if is_prose(b) and not b.in_figure and b.region in _LEAD_REGIONS and len(b.text) <= 700
     ]
     return lead[:1]
+
+
+# Where a standfirst may sit: plain, in the article's header (named "meta"), or in an element
+# named as a teaser (the lead paragraph is the article's own teaser on many sites).
+_LEAD_REGIONS = (None, "meta", "related")
+
+
+def _is_lead(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
+    """Whether a standfirst outside the container opens the article text.
+
+    A summary under the headline is the article's own teaser when its markup says so: an
+    unlinked paragraph in an element named as a teaser, with no linked title (a teaser card
+    of another story has one). Plain summaries (deks, subtitles) stay out of the body.
+    """
+    return (
+        block.region == "related"
+        and block.link_chars == 0
+        and not block.starts_with_link
+        and not any(b is block for b in kept)
+    )
 
 
 def _inner_standfirst(
