@@ -39,3 +39,20 @@ def test_linked_teaser_above_the_article_stays_out() -> None:
     body = _body(_page(linked))
     assert LEAD not in body
     assert body.startswith(PARAGRAPHS[0])
+
+
+def test_heading_of_an_inline_related_box_goes_with_its_links() -> None:
+    links = "".join(
+        f"<li><a href='/s{i}'>Eine andere Geschichte Nummer {i}</a></li>" for i in range(3)
+    )
+    box = f"<div class='box'><h4>Lesen Sie auch</h4><ul>{links}</ul></div>"
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    page = (
+        "<!doctype html><html><head><title>Fähre</title></head><body>"
+        f"<h1>Fähre wird eingestellt</h1><div class='text'>{''.join(paras[:2])}{box}"
+        f"{''.join(paras[2:])}</div></body></html>"
+    ).encode()
+    body = _body(page)
+    assert "Lesen Sie auch" not in body
+    assert "andere Geschichte" not in body
+    assert PARAGRAPHS[-1] in body

@@ -128,7 +128,7 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
         if head.tag not in HEADINGS or not announces_rail(head.text):
             continue
         kind = "sponsored" if head.region == "sponsored" else "related"
-        head.region = kind
+        head.region, head.region_depth = kind, len(head.path)  # the heading is the rail's
         parent = head.path[:-1]
         previous_linked = True
         while i < len(blocks) and blocks[i].path[: len(parent)] == parent:
