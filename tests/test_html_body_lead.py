@@ -56,3 +56,18 @@ def test_heading_of_an_inline_related_box_goes_with_its_links() -> None:
     assert "Lesen Sie auch" not in body
     assert "andere Geschichte" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_table_set_in_a_figure_stays_and_its_caption_goes() -> None:
+    rows = "".join(f"<tr><td>Linie {i}</td><td>{i * 12} Fahrgäste</td></tr>" for i in range(4))
+    figure = f"<figure><table>{rows}</table><figcaption>Quelle: Stadtwerke</figcaption></figure>"
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    page = (
+        "<!doctype html><html><head><title>Fähre</title></head><body>"
+        f"<h1>Fähre wird eingestellt</h1><div class='text'>{''.join(paras[:2])}{figure}"
+        f"{''.join(paras[2:])}</div></body></html>"
+    ).encode()
+    body = _body(page)
+    assert "Linie 3" in body
+    assert "36 Fahrgäste" in body
+    assert "Quelle: Stadtwerke" not in body

@@ -308,8 +308,8 @@ def _drop(
     region_inside = block.region is not None and block.region_depth > container.depth
     if region_inside and block.region in DROP_REGIONS:
         return str(block.region)
-    if block.in_figure:
-        return "figure"
+    if block.in_figure and not block.in_table:
+        return "figure"  # a table set in a figure (a block editor's habit) is the article's
     if _is_headline(block, headline):
         return "headline"
     if region_inside and block.region == "meta" and not is_prose(block):
