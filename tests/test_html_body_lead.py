@@ -28,6 +28,13 @@ def _body(page: bytes) -> str:
     return pressclip.extract(page, input_type="html").article_body
 
 
+def _text_page(inner: str) -> bytes:
+    return (
+        "<!doctype html><html><head><title>Fähre</title></head><body>"
+        f"<h1>Fähre wird eingestellt</h1><div class='text'>{inner}</div></body></html>"
+    ).encode()
+
+
 def test_lead_named_as_a_teaser_opens_the_body() -> None:
     body = _body(_page(f"<div class='teaser-text'><p>{LEAD}</p></div>"))
     assert body.startswith(LEAD)
@@ -47,11 +54,7 @@ def test_heading_of_an_inline_related_box_goes_with_its_links() -> None:
     )
     box = f"<div class='box'><h4>Lesen Sie auch</h4><ul>{links}</ul></div>"
     paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
-    page = (
-        "<!doctype html><html><head><title>Fähre</title></head><body>"
-        f"<h1>Fähre wird eingestellt</h1><div class='text'>{''.join(paras[:2])}{box}"
-        f"{''.join(paras[2:])}</div></body></html>"
-    ).encode()
+    page = _text_page(f"{''.join(paras[:2])}{box}{''.join(paras[2:])}")
     body = _body(page)
     assert "Lesen Sie auch" not in body
     assert "andere Geschichte" not in body
@@ -62,12 +65,28 @@ def test_table_set_in_a_figure_stays_and_its_caption_goes() -> None:
     rows = "".join(f"<tr><td>Linie {i}</td><td>{i * 12} Fahrgäste</td></tr>" for i in range(4))
     figure = f"<figure><table>{rows}</table><figcaption>Quelle: Stadtwerke</figcaption></figure>"
     paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
-    page = (
-        "<!doctype html><html><head><title>Fähre</title></head><body>"
-        f"<h1>Fähre wird eingestellt</h1><div class='text'>{''.join(paras[:2])}{figure}"
-        f"{''.join(paras[2:])}</div></body></html>"
-    ).encode()
+    page = _text_page(f"{''.join(paras[:2])}{figure}{''.join(paras[2:])}")
     body = _body(page)
     assert "Linie 3" in body
     assert "36 Fahrgäste" in body
     assert "Quelle: Stadtwerke" not in body
+
+
+def test_linked_subheading_that_opens_a_section_stays() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    inner = (
+        f"{paras[0]}<h2><a href='/faehre-alt'>Die alte Fähre</a></h2>{paras[1]}{paras[2]}"
+        f"<h2><a href='/bus'>Die neuen Busse</a></h2>{paras[3]}"
+    )
+    body = _body(_text_page(inner))
+    assert "Die alte Fähre" in body
+    assert "Die neuen Busse" in body
+
+
+def test_run_of_linked_titles_between_paragraphs_goes() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    titles = "".join(f"<h2><a href='/s{i}'>Eine andere Geschichte {i}</a></h2>" for i in range(3))
+    body = _body(_text_page(f"{paras[0]}{paras[1]}{titles}{paras[2]}{paras[3]}"))
+    assert "Eine andere Geschichte 0" not in body
+    assert "Eine andere Geschichte 1" not in body
+    assert PARAGRAPHS[3] in body

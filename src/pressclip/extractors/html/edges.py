@@ -176,7 +176,10 @@ def restore_linked_sentences(
         return kept
     first, last = prose[0], prose[-1]
     back = [
-        b for b in linky if first < b.index < last and (_linked_text(b) or _announced_item(b, kept))
+        b
+        for b in linky
+        if first < b.index < last
+        and (_linked_text(b) or _announced_item(b, kept) or _linked_heading(b, kept, linky))
     ]
     if not back:
         return kept
@@ -195,6 +198,21 @@ def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
     intro = before[-1].text.rstrip()
     # A sentence that ends on a colon, not a label ("See also:", "Lesen Sie auch:").
     return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro)
+
+
+def _linked_heading(
+    block: TextBlock, kept: Sequence[TextBlock], linky: Sequence[TextBlock]
+) -> bool:
+    """A linked subheading that opens a section of the text (a product or place named with a
+    link, then paragraphs about it): set among the article's paragraphs, in their parent, and
+    followed right away by one of them (a list of linked titles is a rail)."""
+    if block.tag not in HEADINGS or block.tag == "h1" or announces_rail(block.text):
+        return False
+    if block.path[:-1] != _text_parent(kept):
+        return False
+    later = [b for b in (*kept, *linky) if b.index > block.index]
+    after = min(later, key=lambda b: b.index, default=None)
+    return after is not None and after in kept and is_prose(after) and after.link_density < 0.3
 
 
 def _linked_text(block: TextBlock) -> bool:
