@@ -90,3 +90,16 @@ def test_run_of_linked_titles_between_paragraphs_goes() -> None:
     assert "Eine andere Geschichte 0" not in body
     assert "Eine andere Geschichte 1" not in body
     assert PARAGRAPHS[3] in body
+
+
+def test_article_beside_small_cards_is_not_a_rail_however_deep_its_text() -> None:
+    cards = "".join(
+        f"<div><a href='/s{i}'>Eine andere Geschichte {i}</a><p>Kurz.</p></div>" for i in range(3)
+    )
+    deep = "<div>" * 9, "</div>" * 9
+    paras = [f"{deep[0]}<p>{p}</p>{deep[1]}" for p in PARAGRAPHS]
+    article = f"<article>{paras[0]}{paras[1]}<h2>Was jetzt kommt</h2>{paras[2]}{paras[3]}</article>"
+    body = _body(_text_page(f"<div class='wrap'>{cards}{article}</div>"))
+    assert "Was jetzt kommt" in body
+    assert PARAGRAPHS[0] in body
+    assert "Eine andere Geschichte" not in body

@@ -157,21 +157,23 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
     its summary lines. An element holding most of the page's prose is never a rail.
     """
     children: dict[int, dict[int, list[TextBlock]]] = defaultdict(lambda: defaultdict(list))
+    prose: dict[int, int] = defaultdict(int)  # prose under each element, however deep
     for block in blocks:
         path = block.path
         for depth in range(max(0, len(path) - 8), len(path) - 1):  # cards sit near the text
             children[path[depth]][path[depth + 1]].append(block)
+        if is_prose(block):
+            for node_id in path:
+                prose[node_id] += len(block.text)
     total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
     rails: list[list[TextBlock]] = []
-    for groups in children.values():
-        if len(groups) < 3:
+    for parent, groups in children.items():
+        if len(groups) < 3 or prose[parent] >= 0.5 * total:
             continue
         cards = [g for g in groups.values() if _is_card(g)]
         linked = sum(any(b.link_chars for b in g) for g in cards)
         if len(cards) >= 3 and len(cards) >= 0.75 * len(groups) and linked >= 0.5 * len(cards):
-            members = [b for g in groups.values() for b in g]
-            if sum(len(b.text) for b in members if is_prose(b)) < 0.5 * total:
-                rails.append(members)
+            rails.append([b for g in groups.values() for b in g])
     for members in rails:
         for block in members:
             _claim(block, "related", len(block.path) - 1)
