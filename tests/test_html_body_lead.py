@@ -103,3 +103,24 @@ def test_article_beside_small_cards_is_not_a_rail_however_deep_its_text() -> Non
     assert "Was jetzt kommt" in body
     assert PARAGRAPHS[0] in body
     assert "Eine andere Geschichte" not in body
+
+
+def test_post_filed_under_a_category_is_not_a_meta_box() -> None:
+    lines = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "„Ich bin müde und sollte das nicht sagen…“",
+            "– „Dann sag es nicht.“",
+            "– „Ok.“",
+        )
+    )
+    classes = "post status-publish category-alltag tag-meta"
+    post = f"<div class='{classes}'><h2>Nichts tun</h2>{lines}</div>"
+    page = (
+        "<!doctype html><html><head><title>Nichts tun</title></head><body>"
+        f"<div class='site'>{post}<div class='comments'><p>Kommentar verfassen</p></div></div>"
+        "</body></html>"
+    ).encode()
+    body = _body(page)
+    assert "Dann sag es nicht" in body
+    assert "Ich bin müde" in body

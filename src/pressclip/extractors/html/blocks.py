@@ -94,6 +94,8 @@ _MODIFIER = re.compile(
     r"^(?:has|with|without|no|show|hide|enable|disable|is|js|layout|template)[-_]", re.IGNORECASE
 )
 ARTICLE = "article"
+# A facet and its value: what a CMS files an entry under, not a region of the page.
+_TAXONOMY = re.compile(r"^(?:category|tag|status|format|type)-[a-z0-9]")
 _ROLE_KIND = {
     "navigation": "nav",
     "banner": "nav",
@@ -225,8 +227,10 @@ def _token_regions(token: str) -> tuple[bool, bool, tuple[str, ...]]:
     strong = good = False
     regions: list[str] = []
     for word in words:
-        if _MODIFIER.match(word):
-            continue  # only says the page *has* something ("has-rail-right", "with-sidebar")
+        if _MODIFIER.match(word) or _TAXONOMY.match(word):
+            # only says the page *has* something ("has-rail-right", "with-sidebar"), or files
+            # the entry under a facet ("category-news", "status-publish", "tag-meta")
+            continue
         strong = strong or _STRONG_GOOD_RE.search(word) is not None
         good = good or _GOOD_RE.search(word) is not None
         match = _REGION_RE.search(word)
