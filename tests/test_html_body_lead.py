@@ -124,3 +124,23 @@ def test_post_filed_under_a_category_is_not_a_meta_box() -> None:
     body = _body(page)
     assert "Dann sag es nicht" in body
     assert "Ich bin müde" in body
+
+
+def test_paragraph_printed_twice_in_another_element_comes_out_once() -> None:
+    said = (
+        "Wir haben lange gerungen, aber die Brücke kommt, "
+        "und bis dahin fahren die Busse öfter und länger als bisher."
+    )
+    paras = [f"<p>{p}</p>" for p in (*PARAGRAPHS[:3], said, PARAGRAPHS[3])]
+    quote = f"<div class='hervorgehoben'><p>{said}</p></div>"
+    body = _body(_text_page(f"{''.join(paras[:4])}{quote}{paras[4]}"))
+    assert body.count(said) == 1
+    assert PARAGRAPHS[3] in body
+
+
+def test_line_that_recurs_among_its_siblings_stays() -> None:
+    refrain = "Und wieder fährt die Fähre über den Fluss, wie sie es seit vierzig Jahren tut."
+    opening = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    verses = "".join(f"<p>{p}</p><p>{refrain}</p>" for p in PARAGRAPHS[2:])
+    body = _body(_text_page(opening + verses))
+    assert body.count(refrain) == 2

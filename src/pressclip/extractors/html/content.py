@@ -21,6 +21,7 @@ from pressclip.extractors.html.edges import (
     drop_meta_prose,
     drop_orphan_labels,
     drop_repeated_lead,
+    drop_repeats,
     restore_linked_sentences,
     trim_edges,
 )
@@ -190,6 +191,7 @@ def select_body(
             if reason == "links":
                 linky.append(block)
     kept = drop_repeated_lead(kept, dropped, blocks)
+    kept = drop_repeats(kept, dropped)
     kept = trim_edges(kept, dropped)
     kept = restore_linked_sentences(kept, dropped, linky)
     kept = drop_author_bio(kept, dropped, authors)

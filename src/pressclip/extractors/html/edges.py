@@ -33,6 +33,29 @@ def drop_repeated_lead(
     return out
 
 
+# Text this long printed twice in the body, in another element, is the same paragraph printed
+# twice (a pull quote, a box the page template repeats, the article rendered twice), not two
+# paragraphs that happen to agree (a recurring line in one list or interview stays).
+_REPEAT_CHARS = 100
+
+
+def drop_repeats(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Keep the first of the blocks that print the same text in different parent elements."""
+    seen: dict[str, tuple[int, ...]] = {}
+    out = []
+    for block in kept:
+        first = seen.setdefault(block.text, block.path[:-1])
+        if len(block.text) >= _REPEAT_CHARS and first != block.path[:-1] and not _may_repeat(block):
+            dropped.append(block)
+        else:
+            out.append(block)
+    return out
+
+
+def _may_repeat(block: TextBlock) -> bool:
+    return block.in_pre or block.in_table  # code and table cells repeat by nature
+
+
 def drop_orphan_labels(
     kept: list[TextBlock], dropped: list[TextBlock], inside: Sequence[TextBlock]
 ) -> list[TextBlock]:
