@@ -144,3 +144,15 @@ def test_line_that_recurs_among_its_siblings_stays() -> None:
     verses = "".join(f"<p>{p}</p><p>{refrain}</p>" for p in PARAGRAPHS[2:])
     body = _body(_text_page(opening + verses))
     assert body.count(refrain) == 2
+
+
+def test_table_of_linked_names_is_data_not_teaser_cards() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/linie-{i}'>Buslinie Nummer {i} zum Hafen</a></td><td>{i * 7} Min.</td>"
+        f"<td>alle {i + 10} Minuten</td></tr>"
+        for i in range(1, 6)
+    )
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    body = _body(_text_page(f"{''.join(paras[:2])}<table>{rows}</table>{''.join(paras[2:])}"))
+    assert "alle 13 Minuten" in body
+    assert "35 Min." in body

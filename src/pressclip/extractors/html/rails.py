@@ -45,7 +45,13 @@ _RAIL_PREFIX = re.compile(
 
 
 def _is_linked_title(block: TextBlock) -> bool:
-    return block.link_density >= 0.9 and 12 <= len(block.text) <= 220 and not block.in_figure
+    # (a linked name in a table's row is a row of data, not a teaser card)
+    return (
+        block.link_density >= 0.9
+        and 12 <= len(block.text) <= 220
+        and not block.in_figure
+        and not block.in_table
+    )
 
 
 def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
@@ -141,8 +147,9 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
 
 
 def _is_card(group: Sequence[TextBlock]) -> bool:
-    """A teaser card: a short title line, then one to three short lines (summary, byline, age)."""
-    if not 2 <= len(group) <= 4:
+    """A teaser card: a short title line, then one to three short lines (summary, byline, age);
+    not a table's row."""
+    if not 2 <= len(group) <= 4 or group[0].in_table:
         return False
     title = group[0]
     if len(title.text) > 120 or (SENTENCE_END.search(title.text) and len(title.text) > 60):
