@@ -156,3 +156,23 @@ def test_table_of_linked_names_is_data_not_teaser_cards() -> None:
     body = _body(_text_page(f"{''.join(paras[:2])}<table>{rows}</table>{''.join(paras[2:])}"))
     assert "alle 13 Minuten" in body
     assert "35 Min." in body
+
+
+def test_form_inside_the_article_is_not_text() -> None:
+    form = (
+        "<form action='/abo'><p>Tragen Sie Ihre E-Mail-Adresse ein, um keinen Beitrag über die "
+        "Fähre und die neue Brücke zu verpassen.</p><input name='mail'></form>"
+    )
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    body = _body(_text_page(f"{''.join(paras[:3])}{form}{paras[3]}"))
+    assert "E-Mail-Adresse" not in body
+    assert PARAGRAPHS[3] in body
+
+
+def test_page_wrapped_whole_in_a_form_keeps_its_text() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (
+        "<!doctype html><html><head><title>Fähre</title></head><body><form id='seite'>"
+        f"<h1>Fähre wird eingestellt</h1><div class='text'>{paras}</div></form></body></html>"
+    ).encode()
+    assert _body(page) == "\n\n".join(PARAGRAPHS)

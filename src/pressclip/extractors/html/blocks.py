@@ -104,7 +104,11 @@ _ROLE_KIND = {
     "menu": "nav",
     "menubar": "nav",
 }
-_TAG_KIND = {"nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption"}
+# (a <form> is a sign-up, search or comment box; a page wrapped whole in one, as some
+# frameworks do, gets the name taken back because it holds the article's text)
+_TAG_KIND = {
+    "nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption", "form": "form"
+}  # fmt: skip
 # Regions an inline element (a span, a link) can name; the others need a block container.
 _INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
 # Inline elements that still change the context of the text inside them.

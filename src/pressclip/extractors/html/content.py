@@ -39,7 +39,7 @@ from pressclip.signals.credits import has_credit
 # Regions that are never article text when they sit inside the container.
 DROP_REGIONS = frozenset(
     {"comments", "share", "related", "sponsored", "newsletter", "nav", "footer", "cookie",
-     "sidebar", "caption"}
+     "sidebar", "caption", "form"}
 )  # fmt: skip
 # Regions whose blocks vote against the container that holds them. The vote is mild: inside
 # the container they are dropped anyway, so a long comment thread under the article (in the
