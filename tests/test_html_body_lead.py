@@ -176,3 +176,29 @@ def test_page_wrapped_whole_in_a_form_keeps_its_text() -> None:
         f"<h1>Fähre wird eingestellt</h1><div class='text'>{paras}</div></form></body></html>"
     ).encode()
     assert _body(page) == "\n\n".join(PARAGRAPHS)
+
+
+DEK = (
+    "Nach vierzig Jahren ist Schluss: Die Fähre über den Fluss stellt im Frühjahr den Betrieb "
+    "ein, und Busse übernehmen ihre Strecke."
+)
+
+
+def _dek_page(top: str) -> bytes:
+    paras = "".join(f"<p>{p} Teil {i}.</p>" for i in range(5) for p in PARAGRAPHS)
+    return (
+        "<!doctype html><html><head><title>Fähre wird eingestellt</title></head><body>"
+        f"<main>{top}<div class='text'>{paras}</div></main></body></html>"
+    ).encode()
+
+
+def test_long_subheading_under_the_headline_opens_the_body() -> None:
+    body = _body(_dek_page(f"<div><h1>Fähre wird eingestellt</h1><h2>{DEK}</h2></div>"))
+    assert body.startswith(DEK)
+    assert PARAGRAPHS[-1] in body
+
+
+def test_subheading_in_the_page_header_stays_out() -> None:
+    body = _body(_dek_page(f"<header><h1>Fähre wird eingestellt</h1><h2>{DEK}</h2></header>"))
+    assert DEK not in body
+    assert body.startswith(PARAGRAPHS[0])

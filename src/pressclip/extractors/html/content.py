@@ -14,6 +14,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from selectolax.lexbor import LexborNode
+
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.edges import (
     drop_author_bio,
@@ -227,9 +229,29 @@ def _standfirst(
     lead = [
         b
         for b in blocks[head + 1 : start]
-        if is_prose(b) and not b.in_figure and b.region in _LEAD_REGIONS and len(b.text) <= 700
+        if (is_prose(b) or _heading_lead(b))
+        and not b.in_figure
+        and b.region in _LEAD_REGIONS
+        and len(b.text) <= 700
     ]
     return lead[:1]
+
+
+def _heading_lead(block: TextBlock) -> bool:
+    """A subheading long enough to be a paragraph set in heading type (a lead, a dek)."""
+    return block.tag in ("h2", "h3") and len(block.text) >= _HEADING_LEAD_CHARS
+
+
+_HEADING_LEAD_CHARS = 100
+
+
+def _in_header(block: TextBlock) -> bool:
+    node: LexborNode | None = block.node
+    while node is not None:
+        if node.tag == "header":
+            return True
+        node = node.parent
+    return False
 
 
 # Where a standfirst may sit: plain, in the article's header (named "meta"), or in an element
@@ -240,12 +262,16 @@ _LEAD_REGIONS = (None, "meta", "related")
 def _is_lead(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
     """Whether a standfirst outside the container opens the article text.
 
-    A summary under the headline is the article's own teaser when its markup says so: an
-    unlinked paragraph in an element named as a teaser, with no linked title (a teaser card
-    of another story has one). Plain summaries (deks, subtitles) stay out of the body.
+    A summary under the headline is the article's own lead when its markup says so: an
+    unlinked paragraph in an element named as a teaser (a teaser card of another story has a
+    linked title), or a long unlinked subheading set as the text's first lines, unless it sits
+    in the page's <header> with the headline (there it is the header's summary). Plain
+    summaries, deks and subtitles stay out.
     """
+    named = block.region == "related"
+    heading = _heading_lead(block) and not _in_header(block)
     return (
-        block.region == "related"
+        (named or heading)
         and block.link_chars == 0
         and not block.starts_with_link
         and not any(b is block for b in kept)
