@@ -186,9 +186,12 @@ DEK = (
 
 def _dek_page(top: str) -> bytes:
     paras = "".join(f"<p>{p} Teil {i}.</p>" for i in range(5) for p in PARAGRAPHS)
+    # a share bar between the top and the text keeps the container to the text
+    bar = "".join(f"<a href='/teilen/{i}'>Teilen im Netzwerk Nummer {i}</a> " for i in range(20))
     return (
         "<!doctype html><html><head><title>Fähre wird eingestellt</title></head><body>"
-        f"<main>{top}<div class='text'>{paras}</div></main></body></html>"
+        f"<main>{top}<div class='share'>{bar}</div><div class='text'>{paras}</div></main>"
+        "</body></html>"
     ).encode()
 
 
@@ -201,4 +204,16 @@ def test_long_subheading_under_the_headline_opens_the_body() -> None:
 def test_subheading_in_the_page_header_stays_out() -> None:
     body = _body(_dek_page(f"<header><h1>Fähre wird eingestellt</h1><h2>{DEK}</h2></header>"))
     assert DEK not in body
+    assert body.startswith(PARAGRAPHS[0])
+
+
+def test_lead_paragraph_between_headline_and_text_opens_the_body() -> None:
+    body = _body(_dek_page(f"<div><h1>Fähre wird eingestellt</h1><p>{DEK}</p></div>"))
+    assert body.startswith(DEK)
+
+
+def test_photo_caption_under_the_headline_is_no_lead() -> None:
+    caption = "Die Fähre am Anleger in der Altstadt, aufgenommen im Sommer 2019. (Foto: Jane Doe)"
+    body = _body(_dek_page(f"<div><h1>Fähre wird eingestellt</h1><p>{caption}</p></div>"))
+    assert "Jane Doe" not in body
     assert body.startswith(PARAGRAPHS[0])

@@ -213,9 +213,9 @@ def _standfirst(
 ) -> list[TextBlock]:
     """The standfirst (dek) set between the headline and the body container, if any.
 
-    Many layouts put the headline and its summary paragraph in a header outside the body's
-    container. It is not body text (benchmarks and readers agree), but it is the article's
-    alternative headline.
+    Many layouts put the headline and the lead paragraph outside the body's container; the
+    lead opens the body unless it is the header's summary (see ``_is_lead``), and it is the
+    article's alternative headline either way.
     """
     if not kept:
         return []
@@ -262,20 +262,16 @@ _LEAD_REGIONS = (None, "meta", "related")
 def _is_lead(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
     """Whether a standfirst outside the container opens the article text.
 
-    A summary under the headline is the article's own lead when its markup says so: an
-    unlinked paragraph in an element named as a teaser (a teaser card of another story has a
-    linked title), or a long unlinked subheading set as the text's first lines, unless it sits
-    in the page's <header> with the headline (there it is the header's summary). Plain
-    summaries, deks and subtitles stay out.
+    The paragraph (or long subheading) between the headline and the text's container is the
+    article's lead, set apart for emphasis. One in the page's <header>, beside the headline, is
+    the header's summary and stays out, unless its element names it the article's teaser (a
+    teaser card of another story has a linked title). A photo's caption is no lead.
     """
-    named = block.region == "related"
-    heading = _heading_lead(block) and not _in_header(block)
-    return (
-        (named or heading)
-        and block.link_chars == 0
-        and not block.starts_with_link
-        and not any(b is block for b in kept)
-    )
+    if block.link_chars or block.starts_with_link or any(b is block for b in kept):
+        return False
+    if block.region != "related" and _in_header(block):
+        return False
+    return not (_CREDIT_HINT.search(block.text) and has_credit(block.text))
 
 
 def _inner_standfirst(
