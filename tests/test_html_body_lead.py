@@ -215,5 +215,16 @@ def test_lead_paragraph_between_headline_and_text_opens_the_body() -> None:
 def test_photo_caption_under_the_headline_is_no_lead() -> None:
     caption = "Die Fähre am Anleger in der Altstadt, aufgenommen im Sommer 2019. (Foto: Jane Doe)"
     body = _body(_dek_page(f"<div><h1>Fähre wird eingestellt</h1><p>{caption}</p></div>"))
-    assert "Jane Doe" not in body
+    assert "10:15 Uhr" not in body
     assert body.startswith(PARAGRAPHS[0])
+
+
+def test_opening_lines_set_in_heading_type_stay_before_the_first_paragraph() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = (
+        "<!doctype html><html><head><title>Fähre</title></head><body><div class='text'>"
+        f"<h3>{DEK}</h3><p>12. März 2024, 10:15 Uhr</p>{paras}</div></body></html>"
+    ).encode()
+    body = _body(page)
+    assert body.startswith(DEK)
+    assert "10:15 Uhr" not in body

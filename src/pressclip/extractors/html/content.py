@@ -28,6 +28,7 @@ from pressclip.extractors.html.edges import (
     trim_edges,
 )
 from pressclip.extractors.html.prose import block_size as block_size
+from pressclip.extractors.html.prose import is_heading_paragraph
 from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
@@ -229,20 +230,12 @@ def _standfirst(
     lead = [
         b
         for b in blocks[head + 1 : start]
-        if (is_prose(b) or _heading_lead(b))
+        if (is_prose(b) or is_heading_paragraph(b))
         and not b.in_figure
         and b.region in _LEAD_REGIONS
         and len(b.text) <= 700
     ]
     return lead[:1]
-
-
-def _heading_lead(block: TextBlock) -> bool:
-    """A subheading long enough to be a paragraph set in heading type (a lead, a dek)."""
-    return block.tag in ("h2", "h3") and len(block.text) >= _HEADING_LEAD_CHARS
-
-
-_HEADING_LEAD_CHARS = 100
 
 
 def _in_header(block: TextBlock) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
-from pressclip.extractors.html.prose import SENTENCE_END, is_prose
+from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph, is_prose
 from pressclip.extractors.html.rails import announces_rail
 
 
@@ -253,7 +253,11 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
         return kept
     first, last = prose[0], prose[-1]
     # Only a subheading right before the first paragraph survives (not a byline or a date).
-    head = [b for b in kept[max(0, first - 1) : first] if b.tag in HEADINGS and b.tag != "h1"]
+    head = [
+        b
+        for i, b in enumerate(kept[:first])
+        if (i == first - 1 and b.tag in HEADINGS and b.tag != "h1") or is_heading_paragraph(b)
+    ]  # (and a lead set in heading type)
     dropped.extend(b for b in kept[:first] if b not in head)
     tail = [b for b in kept[last + 1 :] if _keep_tail(b)]
     dropped.extend(b for b in kept[last + 1 :] if b not in tail)

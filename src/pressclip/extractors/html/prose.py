@@ -38,3 +38,17 @@ def _prose(block: TextBlock, size: float) -> bool:
     if size < 50:
         return False
     return size >= 160 or bool(SENTENCE_END.search(block.text))
+
+
+# A heading this long is a paragraph set in heading type (a lead, a dek), not a title.
+_HEADING_PARAGRAPH_CHARS = 100
+
+
+def is_heading_paragraph(block: TextBlock) -> bool:
+    """A long unlinked subheading: the text's lead or opening lines set in heading type."""
+    return (
+        block.tag in HEADINGS
+        and block.tag != "h1"
+        and len(block.text) >= _HEADING_PARAGRAPH_CHARS
+        and block.link_chars == 0
+    )
