@@ -215,3 +215,18 @@ def test_opening_lines_set_in_heading_type_stay_before_the_first_paragraph() -> 
     body = _body(page)
     assert body.startswith(DEK)
     assert "10:15 Uhr" not in body
+
+
+def test_list_of_links_the_text_announces_does_not_split_the_article() -> None:
+    links = "".join(
+        f"<li><a href='/patch/{i}'>Korrektur Nummer {i} am Fahrplan</a></li>" for i in range(14)
+    )
+    sections = (
+        f"<section><h2>Worum es geht</h2><p>{PARAGRAPHS[0]}</p></section>"
+        "<section><h2>Was sich ändert</h2><p>Die Stadt hat dafür diese Änderungen beschlossen:</p>"
+        f"<ul>{links}</ul></section>"
+        f"<section><h2>Wie es weitergeht</h2><p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p></section>"
+    )
+    body = _body(_html(f"<h1>Fähre wird eingestellt</h1><div class='inhalt'>{sections}</div>"))
+    assert PARAGRAPHS[0] in body
+    assert PARAGRAPHS[3] in body

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -32,6 +33,7 @@ from pressclip.extractors.html.prose import is_heading_paragraph
 from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
+    announces_rail,
     mark_card_lists,
     mark_rail_headings,
     mark_teaser_cards,
@@ -116,8 +118,11 @@ def choose_container(
         if headline_index is not None and prose < _PROSE_POOR
         else range(0)
     )
+    announced = _announced_lists(blocks)
     for block in blocks:
         vote = _vote(block)
+        if vote < 0 and block.list_id in announced and block.region is None:
+            vote = 0.0  # a list of links the text announces ("Patches sent for review:")
         if block.index in near and block.region is None and block.link_density < 0.3:
             vote += _AFTER_HEADLINE_WEIGHT * min(len(block.text), 200)
         for depth, node_id in enumerate(block.path):
@@ -133,6 +138,18 @@ def choose_container(
         # furniture next to them is dropped by region afterwards).
         best = parents[best]
     return Container(node_id=best, depth=depths[best], score=scores[best])
+
+
+def _announced_lists(blocks: Sequence[TextBlock]) -> set[int]:
+    """Lists that a sentence ending on a colon announces, right before them."""
+    found: set[int] = set()
+    for before, block in pairwise(blocks):
+        if not block.in_list or not block.list_id or before.list_id == block.list_id:
+            continue
+        intro = before.text.rstrip()
+        if intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro):
+            found.add(block.list_id)
+    return found
 
 
 def _headline_index(blocks: Sequence[TextBlock], headline: str | None) -> int | None:
