@@ -21,6 +21,7 @@ from pressclip.extractors.html.furniture import Furniture, extract_furniture
 from pressclip.extractors.html.images import extract_images
 from pressclip.extractors.html.metadata import Metadata, extract_metadata
 from pressclip.extractors.html.parse import parse_html
+from pressclip.extractors.html.refine import refine
 from pressclip.model import Article, Extraction, Image
 from pressclip.settings import Settings
 from pressclip.signals.credits import has_credit
@@ -35,6 +36,7 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
     root = tree.body or tree.root
     blocks = flatten(root) if root is not None else []
     selection = select_body(blocks, headline=meta.headline, authors=[p.name for p in meta.author])
+    selection = refine(selection, blocks)  # the trained block model's second opinion
     body = to_body(selection.body)
     main = _container_node(selection)
     base_url = meta.url or settings.url
