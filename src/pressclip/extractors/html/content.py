@@ -33,7 +33,7 @@ from pressclip.extractors.html.prose import is_heading_paragraph
 from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
-    announces_rail,
+    announces_list,
     mark_card_lists,
     mark_rail_headings,
     mark_teaser_cards,
@@ -146,8 +146,7 @@ def _announced_lists(blocks: Sequence[TextBlock]) -> set[int]:
     for before, block in pairwise(blocks):
         if not block.in_list or not block.list_id or before.list_id == block.list_id:
             continue
-        intro = before.text.rstrip()
-        if intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro):
+        if announces_list(before.text):
             found.add(block.list_id)
     return found
 

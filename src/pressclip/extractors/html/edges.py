@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph, is_prose
-from pressclip.extractors.html.rails import announces_rail
+from pressclip.extractors.html.rails import announces_list, announces_rail
 
 
 def drop_repeated_lead(
@@ -218,9 +218,7 @@ def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
     before = [b for b in kept if b.index < block.index and b.list_id != block.list_id]
     if not before:
         return False
-    intro = before[-1].text.rstrip()
-    # A sentence that ends on a colon, not a label ("See also:", "Lesen Sie auch:").
-    return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro)
+    return announces_list(before[-1].text)
 
 
 def _linked_heading(

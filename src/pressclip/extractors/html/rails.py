@@ -115,6 +115,13 @@ def announces_rail(text: str) -> bool:
     return bool(_RAIL_HEADING.match(text)) or (len(text) <= 45 and bool(_RAIL_PREFIX.match(text)))
 
 
+def announces_list(text: str) -> bool:
+    """A sentence ending on a colon that announces what follows ("Patches sent for review:"),
+    not a label ("See also:", "Lesen Sie auch:")."""
+    intro = text.rstrip()
+    return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro)
+
+
 def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
     """A paragraph of plain prose that does not follow a teaser's linked headline."""
     return (
