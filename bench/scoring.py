@@ -17,7 +17,7 @@ from bench.metrics import (
     title_match,
     word_f1,
 )
-from bench.pages import AEB, BODY_SETS, FLAT_SETS, FLATTENERS, TRAF, WCXB, Page
+from bench.pages import AEB, BODY_SETS, FLAT_SETS, FLATTENERS, TRAF, WCXB, Page, held_out
 from bench.runner import EntryRun, page_key
 
 META_FIELDS: tuple[str, ...] = ("headline", "author", "datePublished")
@@ -99,6 +99,21 @@ def _speed(run: EntryRun, keys: list[str], out: EntryScores) -> None:
     out.cpu_pages_per_second = len(timed) / cpu if cpu else 0.0
 
 
+HELD = "@held-out"  # suffix of the columns scored on the held-out fold alone
+
+
+def _body_scores(run: EntryRun, name: str, pages: list[Page], out: EntryScores) -> None:
+    """The set's body score over all its pages, and over its held-out fold."""
+    for col, chosen in ((name, pages), (name + HELD, [p for p in pages if held_out(p)])):
+        if name == AEB:
+            out.body[col] = _aeb(run, chosen, None)
+        elif name == WCXB:
+            out.body[col] = _wcxb(run, chosen, None)
+        elif name == TRAF:
+            out.body[col] = _snippets(run, chosen)
+        out.pages[col] = len(chosen)
+
+
 def score(run: EntryRun, sets: dict[str, list[Page]]) -> EntryScores:
     entry, out = run.entry, EntryScores()
     if entry.mode == TEXT:
@@ -117,13 +132,7 @@ def score(run: EntryRun, sets: dict[str, list[Page]]) -> EntryScores:
     for name in entry.sets:
         pages = sets.get(name, [])
         if entry.body or entry.mode == AEB_SCRIPT:
-            if name == AEB:
-                out.body[name] = _aeb(run, pages, None)
-            elif name == WCXB:
-                out.body[name] = _wcxb(run, pages, None)
-            elif name == TRAF:
-                out.body[name] = _snippets(run, pages)
-            out.pages[name] = len(pages)
+            _body_scores(run, name, pages, out)
         if entry.meta and name != AEB:
             out.meta[name] = _meta(run, pages)
         # Speed over the body sets every body tool runs on; date-only tools over their own pages.

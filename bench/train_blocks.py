@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import pickle
 import re
@@ -28,7 +27,16 @@ from pathlib import Path
 import numpy as np
 
 from bench.metrics import SnippetCounts, aeb_counts, aeb_score, word_f1
-from bench.pages import AEB, TRAF, WCXB, Page, load_aeb, load_trafilatura_eval, load_wcxb
+from bench.pages import (
+    AEB,
+    TRAF,
+    WCXB,
+    Page,
+    held_out,
+    load_aeb,
+    load_trafilatura_eval,
+    load_wcxb,
+)
 from bench.run import DEFAULT_DATA
 from pressclip._errors import PressclipError
 from pressclip.api import prepare_text
@@ -47,13 +55,7 @@ LOADERS: dict[str, Callable[[Path], list[Page]]] = {
     WCXB: load_wcxb,
     TRAF: load_trafilatura_eval,
 }
-HELD_OUT = 4  # one page in four, by hash of (set, id)
 _TOKEN = re.compile(r"\w+")
-
-
-def held_out(page: Page) -> bool:
-    digest = hashlib.sha1(f"{page.set}/{page.id}".encode()).digest()
-    return digest[0] % HELD_OUT == 0
 
 
 @dataclass(slots=True)

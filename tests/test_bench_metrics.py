@@ -307,3 +307,19 @@ def test_quick_run_writes_report_and_chart(tmp_path: Path) -> None:
     assert summary["pressclip/text"]["pages_timed"] == 8  # 2 pages x 2 sets x 2 flatteners
     with gzip.open(out / "results" / "whole-text.jsonl.gz", "rt") as f:
         assert len(f.readlines()) == 1 + 6  # run header + one line per page
+
+
+def test_held_out_fold_is_a_stable_quarter_of_each_set() -> None:
+    from bench.pages import HELD_OUT, Page, Truth, held_out
+
+    def page(set_name: str, n: int) -> Page:
+        return Page(set=set_name, id=f"{n:04d}", url=None, html=Path("x"), truth=Truth())
+
+    for set_name in ("aeb", "wcxb-dev"):
+        pages = [page(set_name, n) for n in range(2000)]
+        share = sum(map(held_out, pages)) / len(pages)
+        assert abs(share - 1 / HELD_OUT) < 0.04
+        assert [held_out(p) for p in pages] == [held_out(p) for p in pages]
+    # The fold depends on the set too: the same id is not held out in every set.
+    ids = range(200)
+    assert [held_out(page("aeb", n)) for n in ids] != [held_out(page("wcxb-dev", n)) for n in ids]
