@@ -230,3 +230,11 @@ def test_list_of_links_the_text_announces_does_not_split_the_article() -> None:
     body = _body(_html(f"<h1>Fähre wird eingestellt</h1><div class='inhalt'>{sections}</div>"))
     assert PARAGRAPHS[0] in body
     assert PARAGRAPHS[3] in body
+
+
+def test_rail_label_set_as_a_plain_line_goes() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    label = "<p>Schon gelesen?</p><p><a href='/andere'>Eine andere Geschichte aus der Stadt</a></p>"
+    body = _body(_text_page(f"{''.join(paras[:2])}{label}{''.join(paras[2:])}"))
+    assert "Schon gelesen" not in body
+    assert PARAGRAPHS[3] in body

@@ -34,6 +34,7 @@ from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
     announces_list,
+    announces_rail,
     mark_card_lists,
     mark_rail_headings,
     mark_teaser_cards,
@@ -351,6 +352,8 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
+    if not block.in_list and announces_rail(block.text):
+        return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
     if block.has_time and len(block.text) < 120:
         return "timestamp"
     if _is_markup(block):

@@ -24,13 +24,14 @@ _RAIL_WORDS = (
     r"|das könnte dich (?:auch )?interessieren|(?:noticias|artículos) relacionad[oa]s"
     r"|(?:notícias|artigos|matérias) relacionad[oa]s|articles similaires|à lire également"
     r"|articoli correlati|lees ook|gerelateerde artikelen|czytaj (?:też|także)"
-    r"|zobacz (?:też|także)|похожие статьи|другие новости"
+    r"|zobacz (?:też|także)|похожие статьи|другие новости|explore further|further reading"
+    r"|zum weiterlesen|weiterlesen"
 )
 
 
 # A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
 _RAIL_HEADING = re.compile(
-    rf"^(?:{_RAIL_WORDS})(?:\s+(?:stories|articles|posts|news|reads|content|links|videos|"
+    rf"^(?:{_RAIL_WORDS})(?:\s+(?:stories|articles|posts|news|reads|content|links|videos|coverage|"
     r"for you|now|today|this week))?\W*$",
     re.IGNORECASE,
 )
