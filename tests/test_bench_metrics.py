@@ -323,3 +323,17 @@ def test_held_out_fold_is_a_stable_quarter_of_each_set() -> None:
     # The fold depends on the set too: the same id is not held out in every set.
     ids = range(200)
     assert [held_out(page("aeb", n)) for n in ids] != [held_out(page("wcxb-dev", n)) for n in ids]
+
+
+def test_stage_timings_cover_the_pipeline_and_restore_it() -> None:
+    from bench import stages
+    from pressclip.extractors.html import pipeline
+
+    before = pipeline.flatten
+    page = (Path(__file__).parent.parent / "examples" / "wire-story.html").read_bytes()
+    spent = stages.measure([page, page])
+    labels = [label for *_, label in stages.STAGES]
+    assert set(labels) <= set(spent)
+    assert all(spent[label] > 0 for label in ("parse", "flatten", "body rules"))
+    assert spent["total"] >= sum(spent[label] for label in labels)
+    assert pipeline.flatten is before
