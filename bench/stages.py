@@ -76,6 +76,8 @@ def main() -> None:
     args = ap.parse_args()
     sets = load_sets(args.data, args.limit)
     paths = [p.html for name in (AEB, WCXB, TRAF) for p in sets.get(name, [])]
+    if not paths:
+        raise SystemExit(f"no AEB, WCXB-dev or trafilatura-eval pages under {args.data}")
     pages = [gzip.decompress(path.read_bytes()) for path in paths]
     measure(pages[:20])  # imports, caches and the model load are not what is measured
     spent = measure(pages)
