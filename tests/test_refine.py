@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html import refine as rf
 from pressclip.extractors.html.blocks import TextBlock, flatten
-from pressclip.extractors.html.content import Selection, outside_reason, select_body
+from pressclip.extractors.html.content import Selection, select_body
 
 PARAGRAPHS = [
     "The council voted on Tuesday to close the old ferry landing after four decades of service.",
@@ -132,41 +132,3 @@ def test_the_shipped_model_loads_and_matches_the_features() -> None:
     selection, blocks = _page()
     _, rows, _ = rf.candidate_features(selection, blocks)
     assert all(0.0 <= model.probability(row) <= 1.0 for row in rows)
-
-
-# Furniture, the headline, a summary in the page's header and a plain line after the story,
-# all outside the story's container.
-OUTSIDE_PAGE = (
-    "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-    "<header><h1>Ferry landing to close</h1><p>A quiet end for a busy crossing</p></header>"
-    "<div class='story'>"
-    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    + "</div><p>More local news</p>"
-    "<footer><p>© 2025 Town Times. All rights reserved.</p></footer></body></html>"
-)
-
-
-def test_selection_notes_why_each_block_inside_the_container_went() -> None:
-    selection, _ = _page()
-    noted = {b.text: selection.reasons.get(id(b)) for b in selection.dropped}
-    assert noted == {"Sign up for our newsletter": "trim"}
-
-
-def test_blocks_outside_the_container_get_the_filter_s_reason() -> None:
-    tree = LexborHTMLParser(OUTSIDE_PAGE)
-    assert tree.body is not None
-    blocks = flatten(tree.body)
-    selection = select_body(blocks, headline="Ferry landing to close")
-    assert [b.text for b in selection.body] == PARAGRAPHS
-    why = {
-        b.text: outside_reason(b, selection.headline)
-        for b in blocks
-        if b not in selection.body and id(b) not in selection.reasons
-    }
-    assert why == {
-        "Home News": "nav",
-        "Ferry landing to close": "headline",
-        "A quiet end for a busy crossing": "header",
-        "More local news": "outside",
-        "© 2025 Town Times. All rights reserved.": "footer",
-    }

@@ -177,11 +177,6 @@ class Selection:
     dropped: list[TextBlock]
     container: Container | None
     standfirst: list[TextBlock] = field(default_factory=list)
-    # Why each block inside the container was dropped (by id(block)): the filter's reason or
-    # the pass that took it out ("trim", "tail", "repeat", ...). Blocks outside the container
-    # have none (see :func:`outside_reason`).
-    reasons: dict[int, str] = field(default_factory=dict)
-    headline: str | None = None  # normalised
 
 
 def select_body(
@@ -204,67 +199,31 @@ def select_body(
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     linky: list[TextBlock] = []
-    reasons: dict[int, str] = {}
     for block in inside:
         if block.list_id in teaser_lists:
             dropped.append(block)
-            reasons[id(block)] = "teaser list"
             continue
         reason = _drop(block, container, norm_headline)
         if reason is None:
             kept.append(block)
         else:
             dropped.append(block)
-            reasons[id(block)] = reason
             if reason == "links":
                 linky.append(block)
-    kept = _noted(drop_repeated_lead(kept, dropped, blocks), dropped, reasons, "repeated lead")
-    kept = _noted(drop_repeats(kept, dropped), dropped, reasons, "repeat")
-    kept = _noted(trim_edges(kept, dropped), dropped, reasons, "trim")
+    kept = drop_repeated_lead(kept, dropped, blocks)
+    kept = drop_repeats(kept, dropped)
+    kept = trim_edges(kept, dropped)
     kept = restore_linked_sentences(kept, dropped, linky)
-    kept = _noted(drop_author_bio(kept, dropped, authors), dropped, reasons, "author bio")
-    kept = _noted(drop_meta_prose(kept, dropped), dropped, reasons, "meta prose")
-    kept = _noted(drop_detached_tail(kept, dropped), dropped, reasons, "tail")
-    kept = _noted(drop_orphan_labels(kept, dropped, inside), dropped, reasons, "orphan label")
+    kept = drop_author_bio(kept, dropped, authors)
+    kept = drop_meta_prose(kept, dropped)
+    kept = drop_detached_tail(kept, dropped)
+    kept = drop_orphan_labels(kept, dropped, inside)
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
     )
     if standfirst and _is_lead(standfirst[0], kept):
         kept = [standfirst[0], *kept]
-    return Selection(
-        body=kept,
-        dropped=dropped,
-        container=container,
-        standfirst=standfirst,
-        reasons=reasons,
-        headline=norm_headline,
-    )
-
-
-def _noted(
-    kept: list[TextBlock], dropped: Sequence[TextBlock], reasons: dict[int, str], why: str
-) -> list[TextBlock]:
-    """``kept`` as a pass returned it, with ``why`` noted for the blocks it dropped (the ones
-    in ``dropped`` without a reason yet)."""
-    for block in reversed(dropped):
-        if id(block) in reasons:
-            break
-        reasons[id(block)] = why
-    return kept
-
-
-def outside_reason(block: TextBlock, headline: str | None) -> str:
-    """Why a block outside the container is not article text: the reason the filter would
-    give it (any furniture region counts), "header" in the page's <header> (its summary stays
-    out, see ``_is_lead``), else plainly "outside"."""
-    why = _drop(block, _NOWHERE, headline)
-    if why is None and _in_header(block):
-        return "header"
-    return why or "outside"
-
-
-# A container above every block: any region a block sits in is inside it.
-_NOWHERE = Container(node_id=-1, depth=-1, score=0.0)
+    return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
 
 
 def _standfirst(
