@@ -202,48 +202,59 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
 
 @functools.lru_cache(maxsize=16384)
 def _region_of_raw(sig: str) -> tuple[str | None, bool]:
-    """Region named by a class/id string: the first region a token names, unless a token says
-    "article text" (cached: sites repeat the same few hundred strings)."""
+    """Region named by a class/id string: the first region a word names, unless a word says
+    "article text" (cached: sites repeat the same few hundred strings).
+
+    No name spans two words, so each word is read once: words repeat across sites even when
+    whole class strings do not.
+    """
     good = False
     regions: list[str] = []
-    for token in sig.split():
-        strong, token_good, token_regions = _token_regions(token)
+    for word in _normalise(sig).split():
+        strong, word_good, word_regions = _word_regions(word)
         if strong:
             return ARTICLE, True
-        good = good or token_good
-        regions.extend(token_regions)
+        good = good or word_good
+        regions.extend(word_regions)
     for name in regions:
         if not good or name in _OVERRULE_GOOD:
             return name, False
     return None, good
 
 
-@functools.lru_cache(maxsize=32768)
-def _token_regions(token: str) -> tuple[bool, bool, tuple[str, ...]]:
-    """What one class/id token names: article text (strongly), content, page regions in order.
+_NOT_PLAIN = re.compile(r"[^a-z -]")
 
-    No name spans two tokens, so each is read once (tokens repeat across pages even when the
-    whole class string does not).
-    """
-    # Numbers make names unique ("row-number-7", "post-18423") without changing their sense.
-    # "entry__content", "ArticlePage_mainContent" are "entry-content", "article page main-content".
-    words = _CAMEL.sub(" ", _DIGITS.sub("", token)).lower().replace("_", "-").split()
-    strong = good = False
+
+def _normalise(sig: str) -> str:
+    """A class/id string in the words the region names are written in: numbers dropped
+    ("row-number-7", "post-18423"), camel case and underscores split ("entry__content",
+    "ArticlePage_mainContent" are "entry-content", "article page main-content"), lower case."""
+    if _NOT_PLAIN.search(sig) is None:
+        return sig  # already plain: the usual case
+    return _CAMEL.sub(" ", _DIGITS.sub("", sig)).lower().replace("_", "-")
+
+
+_NOTHING: tuple[bool, bool, tuple[str, ...]] = (False, False, ())
+
+
+@functools.lru_cache(maxsize=32768)
+def _word_regions(word: str) -> tuple[bool, bool, tuple[str, ...]]:
+    """What one word of a class/id names: article text (strongly), content, page regions in
+    order."""
+    if _MODIFIER.match(word) or _TAXONOMY.match(word):
+        # only says the page *has* something ("has-rail-right", "with-sidebar"), or files
+        # the entry under a facet ("category-news", "status-publish", "tag-meta")
+        return _NOTHING
+    strong = _STRONG_GOOD_RE.search(word) is not None
+    good = _GOOD_RE.search(word) is not None
     regions: list[str] = []
-    for word in words:
-        if _MODIFIER.match(word) or _TAXONOMY.match(word):
-            # only says the page *has* something ("has-rail-right", "with-sidebar"), or files
-            # the entry under a facet ("category-news", "status-publish", "tag-meta")
-            continue
-        strong = strong or _STRONG_GOOD_RE.search(word) is not None
-        good = good or _GOOD_RE.search(word) is not None
-        match = _REGION_RE.search(word)
-        while match is not None:
-            # "field--label-visually-hidden" hides a label, not the field
-            if not (match.lastgroup == "skip" and match.start() > 0):
-                regions.append(str(match.lastgroup))
-            match = _REGION_RE.search(word, match.start() + 1)
-    return strong, good, tuple(regions)
+    match = _REGION_RE.search(word)
+    while match is not None:
+        # "field--label-visually-hidden" hides a label, not the field
+        if not (match.lastgroup == "skip" and match.start() > 0):
+            regions.append(str(match.lastgroup))
+        match = _REGION_RE.search(word, match.start() + 1)
+    return (strong, good, tuple(regions)) if strong or good or regions else _NOTHING
 
 
 @dataclass(slots=True)
@@ -345,10 +356,10 @@ _INLINE_WITH_CONTEXT = _CONTEXT_TAGS | _TAG_KIND.keys()
 def flatten(root: LexborNode) -> list[TextBlock]:
     """The text blocks under ``root`` in document order.
 
-    The tree is read in one pass of lexbor's own pre-order traversal (fast, and iterative, so
-    any depth is fine); a stack of the open elements tells when an element ends. This loop
-    runs once per node of the page: it keeps the common cases (text, a plain inline element)
-    free of calls.
+    An iterative walk by first child and next sibling (no recursion, so any depth is fine):
+    each element is closed when the walk climbs back out of it, and skipped content (scripts,
+    hidden regions) is never entered. This loop runs once per node of the page: it keeps the
+    common cases (text, a plain inline element) free of calls.
     """
     flat = _Flattener()
     parts = flat.parts
@@ -357,62 +368,59 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         list_ordered=False, in_list=False, in_quote=False, in_figure=False, in_table=False,
         in_pre=False, block_tag=root.tag or "body", path=(root.mem_id,),
     )  # fmt: skip
-    # Open elements: (mem_id, context inside it, is a block, its content is skipped).
-    open_stack: list[tuple[int, _Context, bool, bool]] = [(root.mem_id, top, True, False)]
-    top_id, ctx, skipping = root.mem_id, top, False
-    current = top
-    nodes = root.traverse(include_text=True)
-    next(nodes, None)  # the root itself
-    for node in nodes:
+    # Open elements: (element, context inside it, is a block).
+    open_stack: list[tuple[LexborNode, _Context, bool]] = [(root, top, True)]
+    ctx = current = top
+    node = root.child
+    while True:
+        if node is None:  # the last child was read: close its parent
+            if len(open_stack) == 1:
+                break
+            element, _, was_block = open_stack.pop()
+            ctx = open_stack[-1][1]
+            if was_block:
+                if parts:
+                    flat.flush(current)
+                current = ctx
+            node = element.next
+            continue
         tag = node.tag
-        if tag == "-text" and not parts and not skipping:
-            text = node.text_content
-            if not text or text.isspace():
-                continue  # white space between blocks: nothing to add, whatever the context
-        parent = node.parent
-        parent_id = parent.mem_id if parent is not None else 0
-        if parent_id != top_id:
-            while len(open_stack) > 1 and open_stack[-1][0] != parent_id:
-                _, _, was_block, was_skipped = open_stack.pop()
-                if was_block and not was_skipped:
-                    if parts:
-                        flat.flush(current)
-                    current = open_stack[-1][1]
-            top_id, ctx, _, skipping = open_stack[-1]
         if tag == "-text":
-            if not skipping:
-                text = node.text_content
-                if text and (parts or not text.isspace()):
-                    flat.add_text(text, ctx)
+            text = node.text_content
+            if text and (parts or not text.isspace()):
+                flat.add_text(text, ctx)
+            node = node.next
             continue
-        if skipping or tag is None or tag in SKIP_TAGS:
-            top_id, skipping = node.mem_id, True
-            open_stack.append((top_id, ctx, False, True))
+        if tag is None or tag in SKIP_TAGS or tag in _EMPTY_INLINE:
+            node = node.next  # skipped content, or a void element: nothing to read
             continue
-        if tag in _EMPTY_INLINE:
-            continue  # no content to give a context to
         if tag == "time":
             flat.has_time = True
         attrs = node.attributes
         if not attrs and tag not in BLOCK_TAGS and tag not in _INLINE_WITH_CONTEXT:
-            top_id = node.mem_id  # a plain inline element: same context inside
-            open_stack.append((top_id, ctx, False, False))
-            continue
-        child_ctx = flat.child_context(node, tag, attrs, ctx)
-        if child_ctx.region == "skip":
-            top_id, skipping = node.mem_id, True
-            open_stack.append((top_id, ctx, False, True))
-            continue
-        if tag in BLOCK_TAGS:
-            if parts:
-                flat.flush(current)
-            current = child_ctx
-            if tag in ("br", "hr"):
-                continue
-            open_stack.append((node.mem_id, child_ctx, True, False))
+            child_ctx, is_block = ctx, False  # a plain inline element: same context inside
         else:
-            open_stack.append((node.mem_id, child_ctx, False, False))
-        top_id, ctx = node.mem_id, child_ctx
+            child_ctx = flat.child_context(node, tag, attrs, ctx)
+            if child_ctx.region == "skip":
+                node = node.next
+                continue
+            is_block = tag in BLOCK_TAGS
+            if is_block:
+                if parts:
+                    flat.flush(current)
+                current = child_ctx
+                if tag in ("br", "hr"):
+                    node = node.next
+                    continue
+        first = node.child
+        if first is None:  # opened and closed at once
+            if is_block:
+                current = ctx
+            node = node.next
+            continue
+        open_stack.append((node, child_ctx, is_block))
+        ctx = child_ctx
+        node = first
     if parts:
         flat.flush(current)
     return flat.blocks
