@@ -4,6 +4,7 @@ linked sentences and announced lists, and drop what is about the article rather 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -12,6 +13,8 @@ from selectolax.lexbor import LexborNode
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph, is_prose
 from pressclip.extractors.html.rails import announces_list, announces_rail
+from pressclip.signals.credits import has_credit
+from pressclip.signals.dates import search_date
 
 
 def drop_repeated_lead(
@@ -245,7 +248,9 @@ def _linked_text(block: TextBlock) -> bool:
 
 
 def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
-    """Drop the short non-prose lines before the first and after the last prose block."""
+    """Drop the short non-prose lines before the first and after the last prose block (bylines,
+    dates, share bars), but not the lines that open or close the text in its own parent, nor
+    a list of text items before it."""
     prose = [i for i, b in enumerate(kept) if is_prose(b)]
     if not prose:
         return kept
@@ -256,10 +261,88 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
         for i, b in enumerate(kept[:first])
         if (i == first - 1 and b.tag in HEADINGS and b.tag != "h1") or is_heading_paragraph(b)
     ]  # (and a lead set in heading type)
+    lists = _opening_lists(kept[:first])
+    opening = _opening_lines(kept[:first], kept[first])
+    head = [b for b in kept[:first] if b in head or b.list_id in lists or b in opening]
     dropped.extend(b for b in kept[:first] if b not in head)
-    tail = [b for b in kept[last + 1 :] if _keep_tail(b)]
+    tail = _tail(kept[last + 1 :], kept[last])
     dropped.extend(b for b in kept[last + 1 :] if b not in tail)
     return head + kept[first : last + 1] + tail
+
+
+# A list before the first paragraph is the article's (ingredients, a feature list, an agenda)
+# when its items read as text: unlinked, undated and this long on average.
+_LIST_ITEM_CHARS = 20
+
+
+def _opening_lists(head: Sequence[TextBlock]) -> set[int]:
+    """The lists before the first paragraph whose items read as text, not as links or meta."""
+    items: dict[int, list[TextBlock]] = defaultdict(list)
+    for block in head:
+        if block.in_list and block.list_id:
+            items[block.list_id].append(block)
+    return {
+        list_id
+        for list_id, blocks in items.items()
+        if all(b.link_density < 0.2 and not b.has_time and b.region is None for b in blocks)
+        and sum(len(b.text) for b in blocks) >= _LIST_ITEM_CHARS * len(blocks)
+    }
+
+
+def _opening_lines(before: Sequence[TextBlock], first: TextBlock) -> list[TextBlock]:
+    """The short plain paragraphs right before the first one, in its parent ("Liebe Leser,",
+    a motto, a one-line opening sentence), back to the first that is a date, a credit or a link."""
+    parent = first.path[:-1]
+    lines: list[TextBlock] = []
+    for block in reversed(before):
+        if block.path[:-1] != parent or block.tag not in ("p", "br") or not _opening_line(block):
+            break
+        lines.append(block)
+    return lines
+
+
+# "By Jane Roe", "Von Hans Muster": a byline opens with one of these words.
+_BYLINE = re.compile(r"^(?:by|von|por|par|di|door|av|af|от)\s", re.IGNORECASE)
+
+
+def _opening_line(block: TextBlock) -> bool:
+    text = block.text
+    return (
+        _closing_line(block)
+        and len(text) >= 10
+        and not _BYLINE.match(text)
+        and search_date(text) is None
+        and "©" not in text
+        and not has_credit(text)
+    )
+
+
+def _tail(after: Sequence[TextBlock], last: TextBlock) -> list[TextBlock]:
+    """The blocks after the last paragraph that stay: those ``_keep_tail`` keeps, and the
+    plain lines that go on in the last paragraph's own parent, up to the first that goes (a
+    sign-off, an address, a closing line without a full stop: "Euer Hans", "x Franzi")."""
+    parent = last.path[:-1]
+    tail = []
+    running = True
+    for block in after:
+        if _keep_tail(block) or (running and block.path[:-1] == parent and _closing_line(block)):
+            tail.append(block)
+        else:
+            running = False
+    return tail
+
+
+def _closing_line(block: TextBlock) -> bool:
+    """A short unlinked plain line (not a heading, a list item, a date or a rail's label)."""
+    return (
+        block.link_density < 0.2
+        and not block.has_time
+        and block.tag not in HEADINGS
+        and block.region is None
+        and not block.in_list
+        and bool(block.text.strip())
+        and not announces_rail(block.text)
+    )
 
 
 def _keep_tail(block: TextBlock) -> bool:

@@ -1,0 +1,72 @@
+"""The short lines at the edges of the article text: what opens and closes it stays, the
+bylines, dates and links around it go."""
+
+from __future__ import annotations
+
+import pressclip
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old ferry landing after four decades of service.",
+    "Residents who had campaigned for a new bridge said the decision came far too late for them.",
+    "The mayor said the money saved would go to the bus routes that replace the ferry this spring.",
+    "Engineers will begin removing the pontoons in April, weather permitting, the city said.",
+]
+
+
+def _page(inner: str) -> bytes:
+    return (
+        "<!doctype html><html><head><title>Ferry landing to close | Town Times</title></head>"
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<h1>Ferry landing to close</h1><div class='story'>{inner}</div>"
+        "<footer><p>© 2025 Town Times. All rights reserved.</p></footer></body></html>"
+    ).encode()
+
+
+def _body(page: bytes) -> str:
+    return pressclip.extract(page, input_type="html").article_body
+
+
+def _paras() -> str:
+    return "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+def test_sign_off_after_the_last_paragraph_stays() -> None:
+    body = _body(_page(f"{_paras()}<p>See you at the landing</p><p>x Maria</p>"))
+    assert body.endswith("See you at the landing\n\nx Maria")
+
+
+def test_linked_line_after_the_sign_off_goes() -> None:
+    inner = f"{_paras()}<p>x Maria</p><p><a href='/more'>More from Maria</a></p>"
+    body = _body(_page(inner))
+    assert body.endswith("x Maria")
+    assert "More from Maria" not in body
+
+
+def test_line_after_the_text_in_another_wrapper_still_goes() -> None:
+    body = _body(_page(f"{_paras()}<div class='box'><p>Town Times desk</p></div>"))
+    assert body.endswith(PARAGRAPHS[-1])
+
+
+def test_list_of_text_items_before_the_first_paragraph_stays() -> None:
+    items = ["Two ferries left in service", "Forty years of crossings", "Buses from April"]
+    lis = "".join(f"<li>{i}</li>" for i in items)
+    body = _body(_page(f"<ul>{lis}</ul>{_paras()}"))
+    assert all(i in body for i in items)
+    assert body.index(items[-1]) < body.index(PARAGRAPHS[0])
+
+
+def test_list_of_links_before_the_first_paragraph_goes() -> None:
+    lis = "".join(f"<li><a href='/t{i}'>Topic number {i}</a></li>" for i in range(3))
+    body = _body(_page(f"<ul>{lis}</ul>{_paras()}"))
+    assert body.startswith(PARAGRAPHS[0])
+
+
+def test_opening_line_before_the_first_paragraph_stays() -> None:
+    body = _body(_page(f"<p>Dear readers,</p>{_paras()}"))
+    assert body.startswith("Dear readers,\n\n" + PARAGRAPHS[0])
+
+
+def test_byline_date_and_credit_before_the_first_paragraph_go() -> None:
+    for line in ("By Jane Roe", "Updated 12 May 2025", "© Town Times | John Doe"):
+        body = _body(_page(f"<p>{line}</p>{_paras()}"))
+        assert body.startswith(PARAGRAPHS[0]), line
