@@ -6,6 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html.meta.localday import is_utc_time, on_shown_day
+from pressclip import Article, extract
 from pressclip.extractors.html.metadata import Metadata, extract_metadata
 
 
@@ -152,3 +153,43 @@ def test_a_leaf_div_opening_with_a_date_is_the_last_resort() -> None:
 def test_a_container_div_is_not_read_as_a_date_line() -> None:
     body = "<div>Apr 7, 2009 was a Tuesday.<p>Inside.</p></div>"
     assert _meta("<title>x</title>", body).date_published is None
+
+
+# --- a page that is not an article keeps the dates that speak for the page itself -------------
+
+
+def _short_page(head: str, body: str, url: str) -> Article:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract(html, url=url, input_type="html")
+
+
+_TEASERS = "".join(
+    f'<div class="teaser"><a href="/s/{n}">Story number {n} about things</a>'
+    f"<span class=\"date\">0{n}.03.2021</span></div>"
+    for n in range(1, 4)
+)
+
+
+def test_not_an_article_keeps_the_date_in_its_title() -> None:
+    head = "<title>Fertile land and elephants | Environment | 23.05.2011</title>"
+    body = "<h1>Fertile land and elephants</h1><p>A short note.</p>" + _TEASERS
+    article = _short_page(head, body, "https://example.org/a-6533123")
+    assert not article.extraction.is_article
+    assert article.date_published == "2011-05-23"
+    assert ("datePublished", "title") in article.extraction.metadata_sources
+
+
+def test_not_an_article_keeps_the_date_of_its_url() -> None:
+    body = "<h1>Results</h1><p>A short note.</p>" + _TEASERS
+    article = _short_page("", body, "https://example.org/2007/05/20/results/")
+    assert not article.extraction.is_article
+    assert article.date_published == "2007-05-20"
+
+
+def test_not_an_article_drops_the_dates_of_the_stories_it_lists() -> None:
+    # (the <h1> is the page's declared title, and the teasers' dates sit right under it)
+    head = '<meta property="og:title" content="Latest news">'
+    body = '<div class="front"><h1>Latest news</h1>' + _TEASERS + "</div>"
+    article = _short_page(head, body, "https://example.org/news")
+    assert not article.extraction.is_article
+    assert article.date_published is None

@@ -56,6 +56,9 @@ class Metadata:
     structured_body: str | None = None
     # (field, source) pairs: where each field came from.
     sources: tuple[tuple[str, str], ...] = ()
+    # datePublished, dateModified and their (field, source) pairs as read from what speaks for
+    # the page itself alone: what a page that is not an article keeps (see choose_dates).
+    page_dates: tuple[str | None, str | None, tuple[tuple[str, str], ...]] = (None, None, ())
 
 
 def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metadata:
@@ -86,6 +89,9 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
 
     published, modified, date_srcs = choose_dates(a, ld, tags, vis, canonical or url, day_first)
     sources.extend(date_srcs)
+    page_published, page_modified, page_srcs = choose_dates(
+        a, ld, tags, vis, canonical or url, day_first, page_level=True
+    )
 
     source_org = _source_org(ld, a, tags, wires, [s for s, _ in sites])
     if source_org:
@@ -164,6 +170,7 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
         page_type=page_type,
         structured_body=body,
         sources=tuple(dict.fromkeys(sources)),
+        page_dates=(page_published, page_modified, tuple(page_srcs)),
     )
 
 

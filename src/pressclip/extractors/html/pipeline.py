@@ -83,24 +83,24 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
 
 
 # Sources that speak for the page itself; on a page that is not an article, what was read off
-# the visible page (a lead teaser's byline or time) belongs to someone else's story.
+# the visible page (a lead teaser's byline or time) belongs to someone else's story. Its dates
+# are the ones read from the page's own sources alone (declared, URL, title, next to its <h1>).
 _DECLARED = ("json-ld", "opengraph", "meta", "microdata")
 _PERSONAL = ("author", "datePublished", "dateModified")
 
 
 def _page_level_only(meta: Metadata) -> Metadata:
-    sources = dict(meta.sources)
-
-    def declared(field: str) -> bool:
-        return sources.get(field, "").startswith(_DECLARED)
-
-    kept = tuple(pair for pair in meta.sources if pair[0] not in _PERSONAL or declared(pair[0]))
+    declared = dict(meta.sources).get("author", "").startswith(_DECLARED)
+    published, modified, date_sources = meta.page_dates
+    kept = tuple(pair for pair in meta.sources if pair[0] not in _PERSONAL)
+    if declared:
+        kept += (("author", dict(meta.sources)["author"]),)
     return dataclasses.replace(
         meta,
-        author=meta.author if declared("author") else (),
-        date_published=meta.date_published if declared("datePublished") else None,
-        date_modified=meta.date_modified if declared("dateModified") else None,
-        sources=kept,
+        author=meta.author if declared else (),
+        date_published=published,
+        date_modified=modified,
+        sources=kept + date_sources,
     )
 
 

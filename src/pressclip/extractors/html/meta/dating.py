@@ -10,6 +10,8 @@ publication day is taken for overwritten: the shown day wins.
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from typing import Any
 from urllib.parse import unquote
@@ -72,9 +74,22 @@ _MODIFIED_META = (
 
 
 def choose_dates(
-    a: dict[str, Any], ld: JsonLd, tags: Tags, vis: Visible, url: str | None, day_first: bool
+    a: dict[str, Any],
+    ld: JsonLd,
+    tags: Tags,
+    vis: Visible,
+    url: str | None,
+    day_first: bool,
+    *,
+    page_level: bool = False,
 ) -> tuple[str | None, str | None, list[tuple[str, str]]]:
+    """Publication and update dates with their sources. ``page_level``: only from what speaks
+    for the page itself (declared, its URL, its title), for pages that are not articles, where
+    the dates shown belong to the stories they list (even next to the page's own <h1>: a
+    section front's first teasers)."""
     sources: list[tuple[str, str]] = []
+    if page_level:
+        vis = dataclasses.replace(vis, dates=[])
 
     def norm(value: Any) -> str | None:
         return normalize_date(text_of(value), day_first=day_first)
