@@ -70,3 +70,14 @@ def test_byline_date_and_credit_before_the_first_paragraph_go() -> None:
     for line in ("By Jane Roe", "Updated 12 May 2025", "© Town Times | John Doe"):
         body = _body(_page(f"<p>{line}</p>{_paras()}"))
         assert body.startswith(PARAGRAPHS[0]), line
+
+
+def test_short_items_of_a_list_after_the_last_paragraph_stay_with_the_long_ones() -> None:
+    items = [
+        "Buses every twenty minutes from the old landing to the station",
+        "Night service",
+        "Bikes",
+    ]
+    lis = "".join(f"<li>{i}</li>" for i in items)
+    body = _body(_page(f"{_paras()}<ul>{lis}</ul>"))
+    assert all(i in body for i in items)

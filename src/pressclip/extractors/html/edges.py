@@ -320,12 +320,18 @@ def _opening_line(block: TextBlock) -> bool:
 def _tail(after: Sequence[TextBlock], last: TextBlock) -> list[TextBlock]:
     """The blocks after the last paragraph that stay: those ``_keep_tail`` keeps, and the
     plain lines that go on in the last paragraph's own parent, up to the first that goes (a
-    sign-off, an address, a closing line without a full stop: "Euer Hans", "x Franzi")."""
+    sign-off, an address, a closing line without a full stop: "Euer Hans", "x Franzi"), and
+    the short unlinked items of a list whose long items stay."""
     parent = last.path[:-1]
+    lists = {b.list_id for b in after if b.in_list and b.list_id and _keep_tail(b)}
     tail = []
     running = True
     for block in after:
-        if _keep_tail(block) or (running and block.path[:-1] == parent and _closing_line(block)):
+        if (
+            _keep_tail(block)
+            or (running and block.path[:-1] == parent and _closing_line(block))
+            or (block.list_id in lists and block.link_density < 0.2 and not block.has_time)
+        ):
             tail.append(block)
         else:
             running = False
