@@ -20,6 +20,9 @@ SKIP_TAGS = frozenset(
         "script", "style", "template", "svg", "math", "canvas", "iframe", "object",
         "embed", "button", "select", "option", "input", "textarea", "head", "title", "meta",
         "link", "video", "audio", "source", "track", "map", "dialog", "-comment",
+        # ruby annotations: the reading printed over a word ("<ruby>子<rt>こ</rt></ruby>"),
+        # a pronunciation aid, not words of the text
+        "rt", "rp",
     }
 )  # fmt: skip
 # Elements that start a new block.

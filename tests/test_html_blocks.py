@@ -1,0 +1,58 @@
+"""Flattening a page into text blocks: what is read, in which block, with which region."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pressclip.extractors.html.blocks import TextBlock, flatten
+
+
+def _blocks(body: str) -> list[TextBlock]:
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    assert tree.body is not None
+    return flatten(tree.body)
+
+
+def test_ruby_readings_are_not_text() -> None:
+    blocks = _blocks(
+        "<p><ruby>子<rt>こ</rt></ruby>どもへの"
+        "<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby></p>"
+    )
+    assert [b.text for b in blocks] == ["子どもへの虐待"]
+
+
+def test_text_after_a_closed_block_is_a_block_of_its_parent() -> None:
+    blocks = _blocks('<div class="story">Lead line<p>First paragraph.</p>Closing line</div>')
+    assert [(b.text, b.tag) for b in blocks] == [
+        ("Lead line", "div"),
+        ("First paragraph.", "p"),
+        ("Closing line", "div"),
+    ]
+
+
+def test_hidden_and_script_content_is_never_read() -> None:
+    blocks = _blocks(
+        '<p>Seen <span style="display: none">unseen</span>text.</p>'
+        "<script>var x = '<p>no</p>';</script><div aria-hidden=true><p>Nor this.</p></div>"
+        "<p>End.</p>"
+    )
+    assert [b.text for b in blocks] == ["Seen text.", "End."]
+
+
+def test_class_words_are_read_across_case_underscores_and_numbers() -> None:
+    blocks = _blocks(
+        '<div class="ArticlePage_mainContent x9"><p>Body text.</p></div>'
+        '<div class="col-md-6 RelatedStories2"><p>Teaser.</p></div>'
+        '<div class="has-sidebar"><p>Not a sidebar.</p></div>'
+    )
+    assert [(b.text, b.region, b.good) for b in blocks] == [
+        ("Body text.", None, True),
+        ("Teaser.", "related", False),
+        ("Not a sidebar.", None, False),
+    ]
+
+
+def test_list_items_know_their_list() -> None:
+    blocks = _blocks("<ol><li>One</li><li>Two</li></ol><ul><li>Three</li></ul>")
+    assert [(b.in_list, b.list_ordered) for b in blocks] == [(True, True)] * 2 + [(True, False)]
+    assert blocks[0].list_id == blocks[1].list_id != blocks[2].list_id
