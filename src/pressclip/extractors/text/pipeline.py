@@ -99,6 +99,19 @@ def _not_article(reason: str, settings: Settings, charset: str | None) -> Articl
     )
 
 
+def _weak_body(body: Sequence[Line], region: Region) -> str | None:
+    """Why the run of prose found is too weak to be an article, or None when it is one."""
+    prose = sum(line.eff_len for line in body if line.terminal)
+    if prose < MIN_BODY_CHARS:
+        return f"too little prose for an article ({int(prose)} characters)"
+    if region.score < MIN_BODY_SCORE:
+        return (
+            "no clear run of prose: its lines read more like a list or a menu "
+            f"(score {region.score:.2f}, {int(prose)} characters of prose)"
+        )
+    return None
+
+
 def _confidence(region: Region, body: Sequence[Line]) -> float:
     chars = sum(line.eff_len for line in body)
     return round(min(1.0, region.score / 40.0) * 0.5 + min(1.0, chars / 3000.0) * 0.5, 3)
@@ -114,11 +127,9 @@ def extract_text(text: str, settings: Settings, *, charset: str | None = None) -
         return _not_article("no run of prose lines (a menu or index page)", settings, charset)
     header = read_header(lines, region.start)
     body, images, copyright_lines = _body_lines(lines, region, header)
-    prose = sum(line.eff_len for line in body if line.terminal)
-    if prose < MIN_BODY_CHARS or region.score < MIN_BODY_SCORE:
-        return _not_article(
-            f"too little prose for an article ({int(prose)} characters)", settings, charset
-        )
+    reason = _weak_body(body, region)
+    if reason is not None:
+        return _not_article(reason, settings, charset)
     after = lines[region.end :]
     for line in after:
         if line.copyright:
