@@ -87,11 +87,10 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
     if author_src:
         sources.append(("author", author_src))
 
-    published, modified, date_srcs = choose_dates(a, ld, tags, vis, canonical or url, day_first)
-    sources.extend(date_srcs)
-    page_published, page_modified, page_srcs = choose_dates(
-        a, ld, tags, vis, canonical or url, day_first, page_level=True
+    (published, modified, date_srcs), page_dates = choose_dates(
+        a, ld, tags, vis, canonical or url, day_first
     )
+    sources.extend(date_srcs)
 
     source_org = _source_org(ld, a, tags, wires, [s for s, _ in sites])
     if source_org:
@@ -170,7 +169,7 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
         page_type=page_type,
         structured_body=body,
         sources=tuple(dict.fromkeys(sources)),
-        page_dates=(page_published, page_modified, tuple(page_srcs)),
+        page_dates=(page_dates[0], page_dates[1], tuple(page_dates[2])),
     )
 
 

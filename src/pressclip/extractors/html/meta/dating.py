@@ -10,9 +10,8 @@ publication day is taken for overwritten: the shown day wins.
 
 from __future__ import annotations
 
-import dataclasses
-
 import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
@@ -73,48 +72,66 @@ _MODIFIED_META = (
 )
 
 
-def choose_dates(
-    a: dict[str, Any],
-    ld: JsonLd,
-    tags: Tags,
-    vis: Visible,
-    url: str | None,
-    day_first: bool,
-    *,
-    page_level: bool = False,
-) -> tuple[str | None, str | None, list[tuple[str, str]]]:
-    """Publication and update dates with their sources. ``page_level``: only from what speaks
-    for the page itself (declared, its URL, its title), for pages that are not articles, where
-    the dates shown belong to the stories they list (even next to the page's own <h1>: a
-    section front's first teasers)."""
-    sources: list[tuple[str, str]] = []
-    if page_level:
-        vis = dataclasses.replace(vis, dates=[])
+Dates = tuple[str | None, str | None, list[tuple[str, str]]]
 
+
+def choose_dates(
+    a: dict[str, Any], ld: JsonLd, tags: Tags, vis: Visible, url: str | None, day_first: bool
+) -> tuple[Dates, Dates]:
+    """Publication and update dates with their sources; then the same read from what speaks
+    for the page itself alone (declared, its URL, its title), which is what a page that is not
+    an article keeps: the dates shown on it belong to the stories it lists (even next to its
+    own <h1>: a section front's first teasers)."""
+    declared = _read_declared(a, tags, url, day_first)
+    return _decide(declared, vis, url, day_first), _decide(declared, Visible(), url, day_first)
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    """Dates the page declares, normalised once for both readings, as (value, source) pairs."""
+
+    published: list[tuple[str | None, str]]
+    modified: list[tuple[str | None, str]]
+    fallbacks: list[tuple[str | None, str]]
+
+
+def _read_declared(a: dict[str, Any], tags: Tags, url: str | None, day_first: bool) -> _Declared:
     def norm(value: Any) -> str | None:
         return normalize_date(text_of(value), day_first=day_first)
 
-    candidates: list[tuple[str | None, str]] = [
+    published: list[tuple[str | None, str]] = [
         (norm(a.get("datePublished")), "json-ld"),
         (norm(a.get("dateCreated")), "json-ld"),
     ]
-    candidates += [
+    published += [
         (normalize_date(v, day_first=day_first), "meta") for v in tags.all(*_PUBLISHED_META)[:6]
     ]
-    candidates += [
+    published += [
         (normalize_date(v, day_first=day_first), "microdata")
         for v in tags.items.get("datepublished", [])[:3]
     ]
-    candidates.append((_first_norm(_loose_keys(tags, _PUBLISHED_KEY), day_first), "meta"))
+    published.append((_first_norm(_loose_keys(tags, _PUBLISHED_KEY), day_first), "meta"))
+    modified = [
+        (norm(a.get("dateModified")), "json-ld"),
+        (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
+        (_first_norm(_loose_keys(tags, _MODIFIED_KEY), day_first), "meta"),
+        (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
+    ]
+    fallbacks = [
+        (norm(a.get("uploadDate")), "json-ld"),
+        (date_in_url(unquote(url) if url else None), "url"),
+        (_title_date(tags, day_first), "title"),
+        (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
+    ]
+    return _Declared(published, modified, fallbacks)
+
+
+def _decide(dates: _Declared, vis: Visible, url: str | None, day_first: bool) -> Dates:
+    sources: list[tuple[str, str]] = []
+    candidates = dates.published
     declared = _first(candidates)
     modified = _first(
-        [
-            (norm(a.get("dateModified")), "json-ld"),
-            (_first_norm(tags.all(*_MODIFIED_META), day_first), "meta"),
-            (_first_norm(_loose_keys(tags, _MODIFIED_KEY), day_first), "meta"),
-            (normalize_date(tags.item("datemodified"), day_first=day_first), "microdata"),
-            (_visible(vis, day_first, modified=True, near_only=False), "visible"),
-        ]
+        [*dates.modified, (_visible(vis, day_first, modified=True, near_only=False), "visible")]
     )
     shown = _shown(vis, day_first, declared[0] if declared else None)
     published = declared
@@ -139,10 +156,7 @@ def choose_dates(
         published = _first(
             [
                 (_visible(vis, day_first, modified=False, near_only=False), "visible"),
-                (norm(a.get("uploadDate")), "json-ld"),
-                (date_in_url(unquote(url) if url else None), "url"),
-                (_title_date(tags, day_first), "title"),
-                (normalize_date(tags.item("datecreated"), day_first=day_first), "microdata"),
+                *dates.fallbacks,
             ]
         )
     if published is not None and is_utc_time(published[0]):
