@@ -56,3 +56,21 @@ def test_list_items_know_their_list() -> None:
     blocks = _blocks("<ol><li>One</li><li>Two</li></ol><ul><li>Three</li></ul>")
     assert [(b.in_list, b.list_ordered) for b in blocks] == [(True, True)] * 2 + [(True, False)]
     assert blocks[0].list_id == blocks[1].list_id != blocks[2].list_id
+
+
+def test_a_post_body_name_overrules_a_meta_word_beside_it() -> None:
+    # a CMS's rich-text wrapper: "meta field" in its class, "post body" in its id
+    blocks = _blocks(
+        '<div class="post"><span class="cms-wrapper cms-meta-field" id="cms_post_body">'
+        "<p>First paragraph of the post.</p></span></div>"
+    )
+    assert [(b.region, b.good) for b in blocks] == [(None, True)]
+
+
+def test_letters_of_a_hash_between_digits_spell_no_word() -> None:
+    # "a04d555" is a generated id, not "ad"
+    blocks = _blocks(
+        '<div class="builder-element builder-element-a04d555"><p>Body text.</p></div>'
+        '<div class="ad2"><p>Buy now.</p></div>'
+    )
+    assert [b.region for b in blocks] == [None, "sponsored"]

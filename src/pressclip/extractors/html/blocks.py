@@ -90,7 +90,7 @@ _GOOD_RE = re.compile(
 )
 # Names that say "this element is the article text": they overrule a region named above them.
 _STRONG_GOOD_RE = re.compile(
-    r"(?<![a-z])(?:article-*body|story-*body|entry-*content|post-*content|"
+    r"(?<![a-z])(?:article-*body|story-*body|entry-*content|post-*content|post-*body|"
     r"articlebody|article-*text|story-*text)(?![a-z])",
 )
 _MODIFIER = re.compile(
@@ -226,6 +226,12 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
 
 
 _NOT_PLAIN = re.compile(r"[^a-z -]")
+# A generated hex id between separators ("a04d555", "b5343ad4"): its letters spell nothing
+# ("ad"), so the whole run goes, not only its digits.
+_HASH = re.compile(
+    r"(?<![0-9A-Za-z])(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{5,}"
+    r"(?![0-9A-Za-z])"
+)
 
 
 def _normalise(sig: str) -> str:
@@ -234,7 +240,7 @@ def _normalise(sig: str) -> str:
     "ArticlePage_mainContent" are "entry-content", "article page main-content"), lower case."""
     if _NOT_PLAIN.search(sig) is None:
         return sig  # already plain: the usual case
-    return _CAMEL.sub(" ", _DIGITS.sub("", sig)).lower().replace("_", "-")
+    return _CAMEL.sub(" ", _DIGITS.sub("", _HASH.sub("", sig))).lower().replace("_", "-")
 
 
 _NOTHING: tuple[bool, bool, tuple[str, ...]] = (False, False, ())
