@@ -255,3 +255,125 @@ def test_list_of_links_the_text_announces_stays() -> None:
 def test_list_of_links_under_a_see_also_label_goes() -> None:
     body = _body(_with_list("See also:"))
     assert "Patch 1: fix the timetable export" not in body
+
+
+def _profile(name: str, sentences: int) -> str:
+    text = " ".join(
+        f"Customers say {name} arrived on time on move {n} and handled the furniture with care."
+        for n in range(sentences)
+    )
+    links = "".join(
+        f"<li><a href='/m/{name}/{n}'>{name} branch office {n}</a></li>" for n in range(6)
+    )
+    return (
+        f"<div class='mover-profile'><h2><a href='/m/{name}'>{name}</a></h2>"
+        f"<div class='summary'><p>{text}</p></div><ul>{links}</ul></div>"
+    )
+
+
+def test_entries_set_alike_all_stay_when_the_headline_is_outside_them() -> None:
+    profiles = "".join(
+        _profile(name, n) for name, n in (("Alder", 9), ("Birch", 4), ("Cedar", 5), ("Maple", 4))
+    )
+    links = "".join(
+        f"<li><a href='/city/{n}'>Movers in city number {n}</a></li>" for n in range(40)
+    )
+    page = (
+        "<!doctype html><html><head><title>Best movers | Move Guide</title></head><body>"
+        "<main><header><h1>Best movers</h1></header><div class='list'>"
+        "<p>We compared the movers in town on price, care and punctuality over a whole year.</p>"
+        f"{profiles}<ul>{links}</ul></div></main></body></html>"
+    ).encode()
+    body = _body(page)
+    assert "Customers say Alder arrived" in body
+    assert "Customers say Maple arrived" in body
+
+
+# Rails marked before the container is chosen: another page's teaser or the article's own list.
+INTRO = [
+    "Adding a few wooden pieces to a home is cheaper than most people think, and fun to do.",
+    "Every project below takes an afternoon and a handful of tools you probably own already.",
+]
+OUTRO = "Most of these pieces can be finished in a single weekend with the most basic of tools."
+
+
+def _post(inner: str) -> str:
+    return f"<div class='post'>{inner}</div>"
+
+
+def _roundup_item(i: int) -> str:
+    return (
+        f"<div class='item'><h2><a href='https://maker{i}.example.org/plans/project-{i}'>"
+        f"Simple project number {i} for the hallway</a></h2>"
+        f"<div class='credit'>Photo: maker{i}.example.org</div>"
+        f"<p>Project {i} needs two boards, a saw and some glue, and it is done in an hour.</p>"
+        "</div>"
+    )
+
+
+def test_roundup_of_other_sites_projects_stays_in_the_article() -> None:
+    items = "".join(_roundup_item(i) for i in range(1, 5))
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    body = _body(_page(_post(f"{intro}{items}<p>{OUTRO}</p>")))
+    assert "Project 3 needs two boards" in body
+    assert OUTRO in body
+
+
+def test_same_site_teasers_beside_the_article_still_go() -> None:
+    cards = "".join(
+        f"<div><h3><a href='https://workshop.example/p{i}'>Another project number {i} of ours</a>"
+        f"</h3><p>A short summary of project {i}.</p></div>"
+        for i in range(4)
+    )
+    intro = "".join(f"<p>{p}</p>" for p in INTRO)
+    body = _body(_page(_post(f"{intro}<p>{OUTRO}</p>"), around=f"<section>{cards}</section>"))
+    assert INTRO[0] in body
+    assert "Another project number" not in body
+
+
+def _dated_teaser(i: int) -> str:
+    summary = (
+        f"Post {i} walks through choosing timber for outdoor furniture, from cedar to oak, "
+        "and explains why the cheapest boards at the yard often cost more in the end, once "
+        "warping, splitting and the extra sanding are counted. It closes with a list of finishes "
+        "that hold up to rain, sun and frost, and where to buy them without paying shop prices "
+        "for a brand name that adds nothing to the can. A table of drying times ends the post."
+    )
+    return (
+        f"<article class='entry'><h3 class='entry-title'><a href='/blog/post-{i}'>"
+        f"Choosing timber, part {i}</a></h3><div class='when'>March {i + 10}, 2025</div>"
+        f"<p>{summary}</p><a href='/blog/post-{i}'>Read more</a></article>"
+    )
+
+
+LONG = [
+    "The first thing to settle is where the piece will stand, since damp corners ruin pine.",
+    "Measure twice, then cut the longest boards first so that mistakes still leave usable wood.",
+    "Sand every face before assembly; reaching inside a finished box is slow and never neat.",
+    "Glue and clamp overnight, and resist the urge to test the joints before the glue has set.",
+]
+
+
+def test_dated_post_teasers_with_long_summaries_stay_out() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in [*INTRO, *LONG, *LONG, OUTRO])
+    latest = (
+        "<div class='widget'><h2>From the blog</h2>"
+        + "".join(_dated_teaser(i) for i in range(1, 5))
+        + "</div>"
+    )
+    body = _body(_page(_post(paras + latest)))
+    assert INTRO[0] in body and OUTRO in body
+    assert "walks through choosing timber" not in body
+
+
+def test_linked_title_of_an_item_with_its_own_paragraph_stays() -> None:
+    items = "".join(
+        f"<div class='item'><h3><a href='/tools/{name.lower()}'>{name}</a></h3>"
+        f"<div class='text'><p>The {name} is the one we reach for first: it is light, it is "
+        "cheap and it survives being dropped from a ladder more than once.</p></div></div>"
+        for name in ("Hammerhead", "Clampmaster")
+    )
+    paras = "".join(f"<p>{p}</p>" for p in INTRO)
+    body = _body(_page(_post(f"{paras}{items}<p>{OUTRO}</p>")))
+    assert "Hammerhead\n\nThe Hammerhead is the one" in body
+    assert "Clampmaster" in body

@@ -36,6 +36,7 @@ from pressclip.extractors.html.rails import (
     announces_list,
     announces_rail,
     mark_card_lists,
+    mark_dated_teasers,
     mark_rail_headings,
     mark_teaser_cards,
     neutralise_dominant_regions,
@@ -134,11 +135,70 @@ def choose_container(
     if not scores:
         return None
     best = max(scores, key=lambda n: (scores[n], depths[n]))
+    if headline_index is not None and best not in blocks[headline_index].path:
+        best = _climb_repeated(blocks, best, depths[best], headline_index)
     if held[best] == 1 and depths[best] > 0:
         # One paragraph is not a container: a short post's other lines sit beside it (the
         # furniture next to them is dropped by region afterwards).
         best = parents[best]
     return Container(node_id=best, depth=depths[best], score=scores[best])
+
+
+# Items of a list set alike (a listicle's entries, a directory's profiles) share a tag and a
+# class; this many of them make the list the article.
+_REPEATED_ITEMS = 3
+
+
+def _climb_repeated(blocks: Sequence[TextBlock], best: int, depth: int, headline: int) -> int:
+    """The parent of the run of items set alike that the chosen element is, or sits in.
+
+    A page whose entries each sit in a wrapper of their own ("mover-profile", "product-card")
+    gives the most prose to one entry; when the headline is outside that entry and its
+    siblings of the same shape hold as much prose together, the article is all of them.
+    """
+    inside = next((b for b in blocks if len(b.path) > depth and b.path[depth] == best), None)
+    if inside is None:
+        return best
+    above = blocks[headline].path
+    for level in range(depth, 0, -1):
+        if inside.path[level] in above:
+            break
+        if _repeated(blocks, inside.path[: level + 1]):
+            return inside.path[level - 1]
+    return best
+
+
+def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...]) -> bool:
+    """Whether the element at the end of ``path`` has siblings of its tag and class, enough
+    of them and holding together as much prose as it does."""
+    depth = len(path) - 1
+    node_id, parent = path[depth], path[depth - 1]
+    prose: dict[int, float] = defaultdict(float)
+    shapes: dict[int, tuple[str, str]] = {}
+    for block in blocks:
+        if len(block.path) <= depth or block.path[depth - 1] != parent:
+            continue
+        child = block.path[depth]
+        if child not in shapes:
+            shapes[child] = _shape(block, child)
+        if is_prose(block):
+            prose[child] += block_size(block)
+    shape = shapes.get(node_id)
+    if shape is None or not shape[1]:
+        return False
+    alike = [c for c in shapes if shapes[c] == shape]
+    others = sum(prose[c] for c in alike if c != node_id)
+    return len(alike) >= _REPEATED_ITEMS and others >= prose[node_id] > 0
+
+
+def _shape(block: TextBlock, node_id: int) -> tuple[str, str]:
+    """Tag and class of the block's ancestor with this id."""
+    node: LexborNode | None = block.node
+    while node is not None and node.mem_id != node_id:
+        node = node.parent
+    if node is None:
+        return "", ""
+    return node.tag or "", node.attributes.get("class") or ""
 
 
 def _announced_lists(blocks: Sequence[TextBlock]) -> set[int]:
@@ -189,6 +249,7 @@ def select_body(
     neutralise_dominant_regions(blocks)
     mark_teaser_cards(blocks)
     mark_card_lists(blocks)
+    mark_dated_teasers(blocks)
     mark_rail_headings(blocks)
     norm_headline = _norm(headline) if headline else None
     container = choose_container(blocks, _headline_index(blocks, norm_headline))

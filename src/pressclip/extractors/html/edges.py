@@ -228,15 +228,17 @@ def _linked_heading(
     block: TextBlock, kept: Sequence[TextBlock], linky: Sequence[TextBlock]
 ) -> bool:
     """A linked subheading that opens a section of the text (a product or place named with a
-    link, then paragraphs about it): set among the article's paragraphs, in their parent, and
-    followed right away by one of them (a list of linked titles is a rail)."""
+    link, then paragraphs about it): set among the article's paragraphs, in their parent or in
+    an item of its own with the paragraph about it, and followed right away by that paragraph
+    (a list of linked titles is a rail)."""
     if block.tag not in HEADINGS or block.tag == "h1" or announces_rail(block.text):
-        return False
-    if block.path[:-1] != _text_parent(kept):
         return False
     later = [b for b in (*kept, *linky) if b.index > block.index]
     after = min(later, key=lambda b: b.index, default=None)
-    return after is not None and after in kept and is_prose(after) and after.link_density < 0.3
+    if after is None or after not in kept or not is_prose(after) or after.link_density >= 0.3:
+        return False
+    parent = block.path[:-1]
+    return parent == _text_parent(kept) or after.path[: len(parent)] == parent
 
 
 def _linked_text(block: TextBlock) -> bool:

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.prose import SENTENCE_END, block_size, is_prose
+from pressclip.signals.dates import search_date
 
 # Headings that announce a rail of other stories, in a few languages (one signal among several:
 # a heading's class saying "related" counts the same).
@@ -105,9 +109,49 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
             cards.append([t, *members])
     if len(cards) < 3:
         return
+    if _roundup(blocks[cards[0][0] : cards[-1][-1] + 1], [blocks[card[0]] for card in cards]):
+        return
     for card in cards:
         for i in card:
             _claim(blocks[i], "related", len(blocks[i].path))
+
+
+def _link_host(block: TextBlock) -> str | None:
+    """The host an absolute link in the block (or around it) points to."""
+    node: LexborNode | None = block.node
+    link = node if node is not None and node.tag == "a" else None
+    if link is None and node is not None:
+        link = node.css_first("a[href]")
+        parent = node.parent
+        while link is None and parent is not None and parent.tag not in ("body", "html"):
+            if parent.tag == "a":
+                link = parent
+            parent = parent.parent
+    href = (link.attributes.get("href") or "") if link is not None else ""
+    if not href.startswith(("http://", "https://", "//")):
+        return None
+    host = urlsplit(href if not href.startswith("//") else "http:" + href).hostname
+    return host.removeprefix("www.") if host else None
+
+
+# A roundup links its items to this many different sites; a rail links to its own site (or,
+# for paid links, to one redirecting host).
+_ROUNDUP_HOSTS = 3
+
+
+def _links_out(titles: Sequence[TextBlock]) -> bool:
+    """Whether the linked titles point to many different sites: the items of a roundup of
+    other people's work ("10 projects from around the web"), not a rail of this site's stories."""
+    hosts = {_link_host(title) for title in titles} - {None}
+    return len(hosts) >= _ROUNDUP_HOSTS and len(hosts) >= 0.6 * len(titles)
+
+
+def _roundup(span: Sequence[TextBlock], titles: Sequence[TextBlock]) -> bool:
+    """Cards whose titles link to many other sites, with no dates among them: the items of a
+    roundup ("10 projects from around the web"); dated posts of other blogs are a blogroll."""
+    if not _links_out(titles):
+        return False
+    return not any(b.has_time or (len(b.text) < 120 and search_date(b.text)) for b in span)
 
 
 def announces_rail(text: str) -> bool:
@@ -187,11 +231,78 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
             continue
         cards = [g for g in groups.values() if _is_card(g)]
         linked = sum(any(b.link_chars for b in g) for g in cards)
-        if len(cards) >= 3 and len(cards) >= 0.75 * len(groups) and linked >= 0.5 * len(cards):
+        if (
+            len(cards) >= 3
+            and len(cards) >= 0.75 * len(groups)
+            and linked >= 0.5 * len(cards)
+            and not _roundup([b for g in cards for b in g], [g[0] for g in cards])
+        ):
             rails.append([b for g in groups.values() for b in g])
     for members in rails:
         for block in members:
             _claim(block, "related", len(block.path) - 1)
+
+
+# A teaser of a dated post: its linked title, a date, a summary of a few lines.
+_TEASER_BLOCKS = 6
+_TEASER_CHARS = 1200
+
+
+def _dated(block: TextBlock) -> bool:
+    return block.has_time or (len(block.text) < 80 and search_date(block.text) is not None)
+
+
+def mark_dated_teasers(blocks: Sequence[TextBlock]) -> None:
+    """Mark lists of dated post teasers: linked titles set alike (same tag and class), each
+    with a date and a summary in an element of its own, three or more in a row.
+
+    A listing of other posts ("Latest news", a blog's recent entries) may give each post a
+    summary of several hundred characters, too long for a card; the dates and the repeated
+    linked titles still tell it from the article's own sections.
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, block in enumerate(blocks):
+        if _is_linked_title(block) and block.region is None:
+            groups[_shape(block)].append(i)
+    for titles in groups.values():
+        if len(titles) < 3:
+            continue
+        cards = [
+            _teaser(blocks, t, nxt) for t, nxt in zip(titles, [*titles[1:], None], strict=True)
+        ]
+        found = [c for c in cards if c is not None]
+        if len(found) < 3 or sum(any(_dated(b) for b in c) for c in found) < 0.5 * len(found):
+            continue
+        for card in found:
+            for block in card:
+                _claim(block, "related", len(block.path) - 1, over_meta=True)
+
+
+def _shape(block: TextBlock) -> tuple[str, str]:
+    node: LexborNode | None = block.node
+    return block.tag, (node.attributes.get("class") or "") if node is not None else ""
+
+
+def _teaser(blocks: Sequence[TextBlock], title: int, nxt: int | None) -> list[TextBlock] | None:
+    """The title's block and those after it in the element that holds it and no other title,
+    if they are few and short enough to be a teaser."""
+    path = blocks[title].path
+    if nxt is not None:
+        depth = _common_depth(path, blocks[nxt].path) + 1
+    else:
+        previous = [b for b in blocks[:title] if _shape(b) == _shape(blocks[title])]
+        depth = _common_depth(path, previous[-1].path) + 1 if previous else len(path)
+    if depth > len(path):
+        return None
+    root = path[:depth]
+    card = [blocks[title]]
+    for block in blocks[title + 1 : nxt if nxt is not None else len(blocks)]:
+        if block.path[:depth] != root:
+            break
+        card.append(block)
+    if len(card) > _TEASER_BLOCKS or sum(len(b.text) for b in card) > _TEASER_CHARS:
+        return None
+    return card
 
 
 def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
