@@ -81,3 +81,15 @@ def test_short_items_of_a_list_after_the_last_paragraph_stay_with_the_long_ones(
     lis = "".join(f"<li>{i}</li>" for i in items)
     body = _body(_page(f"{_paras()}<ul>{lis}</ul>"))
     assert all(i in body for i in items)
+
+
+def test_a_raw_markdown_copy_of_the_text_goes() -> None:
+    # the page prints its text twice: as HTML, and as the Markdown it was written in
+    parts = [f"{p} That was part {n} of the account." for n in range(3) for p in PARAGRAPHS]
+    html = "".join(f"<p>{p} <a href='/more'>More</a>.</p>" for p in parts)
+    markdown = "# Ferry landing to close\n\n" + "\n\n".join(
+        f"{p} [More](https://town.example/more)." for p in parts
+    )
+    body = _body(_page(f"<div class='text'>{html}</div><pre class='raw'>{markdown}</pre>"))
+    assert body.count(PARAGRAPHS[0]) == 3
+    assert "# Ferry landing" not in body

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.edges import (
     drop_author_bio,
+    drop_copies,
     drop_detached_tail,
     drop_meta_prose,
     drop_orphan_labels,
@@ -273,6 +274,7 @@ def select_body(
                 linky.append(block)
     kept = drop_repeated_lead(kept, dropped, blocks)
     kept = drop_repeats(kept, dropped)
+    kept = drop_copies(kept, dropped)
     kept = trim_edges(kept, dropped)
     kept = restore_linked_sentences(kept, dropped, linky)
     kept = drop_author_bio(kept, dropped, authors)

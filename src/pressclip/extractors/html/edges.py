@@ -55,6 +55,38 @@ def drop_repeats(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBl
     return out
 
 
+# A block this long whose word runs are mostly the rest of the body's, and the other way
+# round, is the text again in another form (a raw-Markdown copy of the article), not more text.
+_COPY_CHARS = 1000
+_COPY_SHARE = 0.6
+_WORD = re.compile(r"[^\W_]+")
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # "[text](https://...)": Markdown's link targets
+
+
+def drop_copies(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop a long block that repeats the rest of the body in another form (the last of two
+    copies goes)."""
+    if len(kept) < 3 or all(len(b.text) < _COPY_CHARS for b in kept):
+        return kept
+    out = list(kept)
+    for block in reversed(kept):
+        others = [b for b in out if b is not block]
+        if len(block.text) < _COPY_CHARS or block.path[:-1] == _text_parent(others):
+            continue  # (paragraphs set side by side are versions of a text, not a copy)
+        own = _shingles(block.text)
+        rest = {s for b in others for s in _shingles(b.text)}
+        shared = len(own & rest)
+        if own and shared >= _COPY_SHARE * len(own) and shared >= _COPY_SHARE * len(rest):
+            out.remove(block)
+            dropped.append(block)
+    return out
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(_LINK_TARGET.sub("]", text).casefold())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
 def _may_repeat(block: TextBlock) -> bool:
     return block.in_pre or block.in_table  # code and table cells repeat by nature
 
