@@ -18,7 +18,8 @@ from pressclip.signals.dates import search_date
 # a heading's class saying "related" counts the same).
 _RAIL_WORDS = (
     r"related|recommended|trending|popular|sponsored|promoted|most (?:read|popular|viewed|shared)"
-    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|more|next)|also read|don't miss"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|more|(?:this )?next)|also read"
+    r"|don't miss"
     r"|lesen sie auch|das könnte sie (?:auch )?interessieren|empfohlen|meistgelesen"
     r"|leia também|veja também|você pode gostar|mais lidas|lee también|te puede interesar"
     r"|lo más leído|à lire aussi|a lire aussi|sur le même sujet|leggi anche|i più letti"
@@ -45,6 +46,24 @@ _RAIL_HEADING = re.compile(
 _RAIL_PREFIX = re.compile(
     r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)"
     r"|más (?:noticias|de)|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
+    re.IGNORECASE,
+)
+
+
+# A heading that opens the readers' comments ("Comments", "12 Comments", "Leave a Reply",
+# "3 thoughts on ..."); a question ("Comments?") or a label ("Response:") is the article's own.
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments|replies|leave a (?:reply|comment)|post a comment|add a comment"
+    r"|join the (?:discussion|conversation)|kommentare|commentaires|comentarios|commenti)"
+    r"(?:\s*\(\d+\))?\s*$|^\d+ (?:thoughts|responses|comments) (?:on|to)\b",
+    re.IGNORECASE,
+)
+
+
+# A heading that opens a box about the author ("About the Author"): a biography, not the text.
+_AUTHOR_HEADING = re.compile(
+    r"^(?:about the (?:authors?|writer)|meet the author|author bio(?:graphy)?"
+    r"|über (?:den|die) autor(?:in)?|sobre (?:o|el) autor|à propos de l'auteur)\W*$",
     re.IGNORECASE,
 )
 
@@ -178,20 +197,28 @@ def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
 
 
 def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
-    """Everything after a "Related" / "You may like" heading, within its parent, is the rail."""
+    """Everything after a "Related" / "You may like" heading, within its parent, is the rail;
+    everything after a "Comments" heading is the comments (prose there does not end them)."""
     i = 0
     while i < len(blocks):
         head = blocks[i]
         i += 1
-        if head.tag not in HEADINGS or not announces_rail(head.text):
+        if head.tag not in HEADINGS:
             continue
-        kind = "sponsored" if head.region == "sponsored" else "related"
+        if _COMMENTS_HEADING.match(head.text):
+            kind = "comments"
+        elif _AUTHOR_HEADING.match(head.text):
+            kind = "meta"
+        elif announces_rail(head.text):
+            kind = "sponsored" if head.region == "sponsored" else "related"
+        else:
+            continue
         head.region, head.region_depth = kind, len(head.path)  # the heading is the rail's
         parent = head.path[:-1]
         previous_linked = True
         while i < len(blocks) and blocks[i].path[: len(parent)] == parent:
             block = blocks[i]
-            if _resumes_article(block, previous_linked):
+            if kind in ("related", "sponsored") and _resumes_article(block, previous_linked):
                 break  # an inline "Related" box ended and the article goes on
             _claim(block, kind, len(parent), over_meta=True)
             previous_linked = block.link_density > 0.5 and not block.in_list
@@ -230,7 +257,7 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
         if len(groups) < 3 or prose[parent] >= 0.5 * total:
             continue
         cards = [g for g in groups.values() if _is_card(g)]
-        linked = sum(any(b.link_chars for b in g) for g in cards)
+        linked = sum(any(b.link_density >= 0.9 for b in g) for g in cards)
         if (
             len(cards) >= 3
             and len(cards) >= 0.75 * len(groups)

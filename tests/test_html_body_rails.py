@@ -1,0 +1,92 @@
+"""The HTML body's rail rules (headings that open comments, author boxes and rails; lists of
+cards), each on a small page written for it."""
+
+from __future__ import annotations
+
+import pressclip
+
+PARAGRAPHS = [
+    "The council voted on Tuesday to close the old ferry landing after four decades of service.",
+    "Residents who had campaigned for a new bridge said the decision came far too late for them.",
+    "The mayor said the money saved would go to the bus routes that replace the ferry this spring.",
+    "Engineers will begin removing the pontoons in April, weather permitting, the city said.",
+    "A farewell crossing is planned for the last Sunday in March, with the old crew on board.",
+    "Tickets for that crossing will be free, and the town band has offered to play on the pier.",
+]
+
+
+def _body(article: str, around: str = "") -> str:
+    page = (
+        "<!doctype html><html><head><title>Ferry landing to close | Town Times</title></head>"
+        "<body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<h1>Ferry landing to close</h1>{article}{around}"
+        "<footer><p>© 2025 Town Times. All rights reserved.</p></footer></body></html>"
+    ).encode()
+    return pressclip.extract(page, input_type="html").article_body
+
+
+def _paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+COMMENT = (
+    "I have taken that ferry to work every morning for twenty years and I will miss the crew, "
+    "who always waited for the late runners coming down the hill with their coffee in hand."
+)
+
+
+def test_what_follows_a_comments_heading_stays_out_even_in_an_article_wrapper() -> None:
+    comments = (
+        "<section class='article-content'><h2>Comments</h2>"
+        f"<p>{COMMENT}</p><p>{COMMENT.replace('twenty', 'thirty')}</p></section>"
+    )
+    body = _body(f"<div class='story'>{_paragraphs()}{comments}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert "Comments" not in body
+    assert "waited for the late runners" not in body
+
+
+def test_a_question_about_comments_is_the_articles_own_heading() -> None:
+    extra = f"<h2>Comments?</h2><p>{PARAGRAPHS[0].replace('council', 'board')}</p>"
+    body = _body(f"<div class='story'>{_paragraphs()}{extra}</div>")
+    assert "Comments?" in body
+
+
+BIO = (
+    "Jane Harbour has covered the waterfront for the Town Times since 2009 and writes about "
+    "transport, housing and the harbour board, and she sails on weekends when the weather allows."
+)
+
+
+def test_an_about_the_author_box_after_the_text_stays_out() -> None:
+    box = f"<div class='box'><h3>About the Author</h3><div><p>{BIO}</p></div></div>"
+    body = _body(f"<div class='story'>{_paragraphs()}{box}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert "About the Author" not in body
+    assert "covered the waterfront" not in body
+
+
+def test_read_this_next_announces_a_rail() -> None:
+    rail = (
+        "<div class='more'><h3>Read This Next</h3>"
+        "<div><h2><a href='/a'>Harbour festival returns with tall ships this summer</a></h2>"
+        "<p>Organisers expect record crowds on the quay.</p></div></div>"
+    )
+    body = _body(f"<div class='story'>{_paragraphs()}{rail}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert "Read This Next" not in body
+    assert "record crowds" not in body
+
+
+def _section(i: int) -> str:
+    """A short section whose only link sits inside its sentence."""
+    link = f"<a href='/guide{i}'>the guide</a>"
+    text = f"You can help with task {i}: read {link} and try it."
+    return f"<div class='sect'><h3>Way to help number {i}</h3><p>{text}</p></div>"
+
+
+def test_sections_whose_links_sit_inside_sentences_are_not_a_list_of_cards() -> None:
+    sections = "".join(map(_section, range(1, 5)))
+    body = _body(f"<div class='story'>{_paragraphs()}<div class='body'>{sections}</div></div>")
+    assert "Way to help number 2" in body
+    assert "You can help with task 3" in body
