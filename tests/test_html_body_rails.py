@@ -90,3 +90,38 @@ def test_sections_whose_links_sit_inside_sentences_are_not_a_list_of_cards() -> 
     body = _body(f"<div class='story'>{_paragraphs()}<div class='body'>{sections}</div></div>")
     assert "Way to help number 2" in body
     assert "You can help with task 3" in body
+
+
+def test_an_about_the_author_title_set_as_a_plain_line_opens_the_box_too() -> None:
+    box = f"<div class='box'><div>Über den Autor</div><div><p>{BIO}</p></div></div>"
+    body = _body(f"<div class='story'>{_paragraphs()}{box}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert "covered the waterfront" not in body
+
+
+def test_a_leave_a_comment_button_line_does_not_end_the_text() -> None:
+    button = "<p><a href='#respond'>Leave a comment</a></p>"
+    body = _body(f"<div class='story'>{_paragraphs()}{button}<p>{PARAGRAPHS[0]}!</p></div>")
+    assert PARAGRAPHS[0] + "!" in body
+
+
+def test_trending_and_get_more_headings_announce_a_rail() -> None:
+    rail = (
+        "<div class='more'><h3>Trending stories in world travel</h3>"
+        "<div><h2><a href='/a'>Harbour festival returns with tall ships this summer</a></h2>"
+        "<p>Organisers expect record crowds on the quay.</p></div></div>"
+    )
+    body = _body(f"<div class='story'>{_paragraphs()}{rail}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert "record crowds" not in body
+
+
+def test_a_linked_subheading_with_a_rating_line_before_its_paragraph_stays() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    section = (
+        "<h2><a href='https://ferries.example/blue'>2. The Blue Ferry Company</a></h2>"
+        "<p>Rating: 4.5</p>"
+    )
+    body = _body(f"<div class='story'>{''.join(paras[:3])}{section}{''.join(paras[3:])}</div>")
+    assert "The Blue Ferry Company" in body
+    assert PARAGRAPHS[3] in body

@@ -261,16 +261,32 @@ def _linked_heading(
 ) -> bool:
     """A linked subheading that opens a section of the text (a product or place named with a
     link, then paragraphs about it): set among the article's paragraphs, in their parent or in
-    an item of its own with the paragraph about it, and followed right away by that paragraph
-    (a list of linked titles is a rail)."""
+    an item of its own with the paragraph about it, and followed by that paragraph, right
+    away or after a few short lines such as a rating (a list of linked titles is a rail)."""
     if block.tag not in HEADINGS or block.tag == "h1" or announces_rail(block.text):
         return False
-    later = [b for b in (*kept, *linky) if b.index > block.index]
-    after = min(later, key=lambda b: b.index, default=None)
-    if after is None or after not in kept or not is_prose(after) or after.link_density >= 0.3:
+    later = sorted((b for b in (*kept, *linky) if b.index > block.index), key=lambda b: b.index)
+    after = _section_paragraph(later[:_SECTION_LINES], set(map(id, kept)))
+    if after is None:
         return False
     parent = block.path[:-1]
     return parent == _text_parent(kept) or after.path[: len(parent)] == parent
+
+
+# Short kept lines (a rating, a price, "Total reviews: 31") may sit between a linked subheading
+# and the paragraph about it.
+_SECTION_LINES = 4
+
+
+def _section_paragraph(later: Sequence[TextBlock], kept: set[int]) -> TextBlock | None:
+    """The first paragraph of the section a subheading opens: prose, not link-heavy, reached
+    through kept short lines only (not a dropped link or another heading)."""
+    for block in later:
+        if id(block) not in kept or block.tag in HEADINGS:
+            return None
+        if is_prose(block):
+            return block if block.link_density < 0.3 else None
+    return None
 
 
 def _linked_text(block: TextBlock) -> bool:

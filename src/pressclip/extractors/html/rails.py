@@ -44,7 +44,8 @@ _RAIL_HEADING = re.compile(
 
 # ...or that opens with "More from ..." / "Mehr zum Thema ...".
 _RAIL_PREFIX = re.compile(
-    r"^(?:more (?:stories|news|from|on|articles|in)|mehr (?:zum thema|aus|von|zu)"
+    r"^(?:more (?:stories|news|from|on|articles|in)|(?:explore|discover|get) more|trending"
+    r"|all (?:reads|stories|articles|posts) (?:on|about|in)|mehr (?:zum thema|aus|von|zu)"
     r"|más (?:noticias|de)|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
     re.IGNORECASE,
 )
@@ -203,13 +204,12 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
     while i < len(blocks):
         head = blocks[i]
         i += 1
-        if head.tag not in HEADINGS:
-            continue
-        if _COMMENTS_HEADING.match(head.text):
+        heading = head.tag in HEADINGS
+        if heading and _COMMENTS_HEADING.match(head.text):
             kind = "comments"
-        elif _AUTHOR_HEADING.match(head.text):
+        elif (heading or _is_label(head)) and _AUTHOR_HEADING.match(head.text):
             kind = "meta"
-        elif announces_rail(head.text):
+        elif heading and announces_rail(head.text):
             kind = "sponsored" if head.region == "sponsored" else "related"
         else:
             continue
@@ -223,6 +223,11 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
             _claim(block, kind, len(parent), over_meta=True)
             previous_linked = block.link_density > 0.5 and not block.in_list
             i += 1
+
+
+def _is_label(block: TextBlock) -> bool:
+    """A box's title set as a plain line (a <div>, not a heading): no link, no list, no table."""
+    return not block.link_chars and not block.in_list and not block.in_table
 
 
 def _is_card(group: Sequence[TextBlock]) -> bool:
