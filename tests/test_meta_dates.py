@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from pressclip.extractors.html.meta.localday import is_utc_time, on_shown_day
 from pressclip import Article, extract
+from pressclip.extractors.html.meta.localday import is_utc_time, on_shown_day
 from pressclip.extractors.html.metadata import Metadata, extract_metadata
 
 
@@ -165,7 +165,7 @@ def _short_page(head: str, body: str, url: str) -> Article:
 
 _TEASERS = "".join(
     f'<div class="teaser"><a href="/s/{n}">Story number {n} about things</a>'
-    f"<span class=\"date\">0{n}.03.2021</span></div>"
+    f'<span class="date">0{n}.03.2021</span></div>'
     for n in range(1, 4)
 )
 

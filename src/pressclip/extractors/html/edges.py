@@ -5,7 +5,7 @@ linked sentences and announced lists, and drop what is about the article rather 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from selectolax.lexbor import LexborNode
@@ -69,16 +69,27 @@ def drop_copies(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlo
     if len(kept) < 3 or all(len(b.text) < _COPY_CHARS for b in kept):
         return kept
     out = list(kept)
+    runs = {id(b): _shingles(b.text) for b in kept}
+    # How many blocks still kept hold each word run: the rest of the body, for any one block,
+    # without gathering it again.
+    holders: Counter[tuple[str, ...]] = Counter()
+    for block in kept:
+        holders.update(runs[id(block)])
     for block in reversed(kept):
-        others = [b for b in out if b is not block]
-        if len(block.text) < _COPY_CHARS or block.path[:-1] == _text_parent(others):
+        if len(block.text) < _COPY_CHARS:
+            continue
+        if block.path[:-1] == _text_parent([b for b in out if b is not block]):
             continue  # (paragraphs set side by side are versions of a text, not a copy)
-        own = _shingles(block.text)
-        rest = {s for b in others for s in _shingles(b.text)}
-        shared = len(own & rest)
-        if own and shared >= _COPY_SHARE * len(own) and shared >= _COPY_SHARE * len(rest):
+        own = runs[id(block)]
+        shared = sum(1 for run in own if holders[run] > 1)
+        rest = len(holders) - sum(1 for run in own if holders[run] == 1)
+        if own and shared >= _COPY_SHARE * len(own) and shared >= _COPY_SHARE * rest:
             out.remove(block)
             dropped.append(block)
+            holders.subtract(own)
+            for run in own:
+                if holders[run] <= 0:
+                    del holders[run]
     return out
 
 

@@ -296,11 +296,13 @@ def mark_dated_teasers(blocks: Sequence[TextBlock]) -> None:
     for i, block in enumerate(blocks):
         if _is_linked_title(block) and block.region is None:
             groups[_shape(block)].append(i)
+    shapes: list[tuple[str, str] | None] = [None] * len(blocks)  # read once, when asked for
     for titles in groups.values():
         if len(titles) < 3:
             continue
         cards = [
-            _teaser(blocks, t, nxt) for t, nxt in zip(titles, [*titles[1:], None], strict=True)
+            _teaser(blocks, t, nxt, shapes)
+            for t, nxt in zip(titles, [*titles[1:], None], strict=True)
         ]
         found = [c for c in cards if c is not None]
         if len(found) < 3 or sum(any(_dated(b) for b in c) for c in found) < 0.5 * len(found):
@@ -315,15 +317,35 @@ def _shape(block: TextBlock) -> tuple[str, str]:
     return block.tag, (node.attributes.get("class") or "") if node is not None else ""
 
 
-def _teaser(blocks: Sequence[TextBlock], title: int, nxt: int | None) -> list[TextBlock] | None:
+def _shape_at(
+    blocks: Sequence[TextBlock], index: int, shapes: list[tuple[str, str] | None]
+) -> tuple[str, str]:
+    shape = shapes[index]
+    if shape is None:
+        shape = shapes[index] = _shape(blocks[index])
+    return shape
+
+
+def _teaser(
+    blocks: Sequence[TextBlock],
+    title: int,
+    nxt: int | None,
+    shapes: list[tuple[str, str] | None],
+) -> list[TextBlock] | None:
     """The title's block and those after it in the element that holds it and no other title,
-    if they are few and short enough to be a teaser."""
+    if they are few and short enough to be a teaser (``shapes``: the blocks' shapes, filled
+    in as read)."""
     path = blocks[title].path
     if nxt is not None:
         depth = _common_depth(path, blocks[nxt].path) + 1
     else:
-        previous = [b for b in blocks[:title] if _shape(b) == _shape(blocks[title])]
-        depth = _common_depth(path, previous[-1].path) + 1 if previous else len(path)
+        shape = _shape(blocks[title])
+        previous = next(
+            (j for j in range(title - 1, -1, -1) if _shape_at(blocks, j, shapes) == shape), None
+        )
+        depth = (
+            _common_depth(path, blocks[previous].path) + 1 if previous is not None else len(path)
+        )
     if depth > len(path):
         return None
     root = path[:depth]
