@@ -74,3 +74,12 @@ def test_letters_of_a_hash_between_digits_spell_no_word() -> None:
         '<div class="ad2"><p>Buy now.</p></div>'
     )
     assert [b.region for b in blocks] == [None, "sponsored"]
+
+
+def test_a_closed_accordion_panel_is_read() -> None:
+    # hidden by its style until opened; a panel's role says its text is the page's
+    blocks = _blocks(
+        '<div role="region" style="display: none"><p>The answer to the question.</p></div>'
+        '<div style="display:none"><p>A hidden widget.</p></div>'
+    )
+    assert [b.text for b in blocks] == ["The answer to the question."]

@@ -198,9 +198,13 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
     if attrs.get("aria-hidden") == "true":
         return "skip", False
     style = attrs.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if style and _HIDDEN_STYLE.search(style) and role not in _PANEL_ROLES:
         return "skip", False
     return None
+
+
+# A panel of an accordion or of tabs: hidden until opened, its text is the page's all the same.
+_PANEL_ROLES = frozenset({"region", "tabpanel"})
 
 
 @functools.lru_cache(maxsize=16384)
