@@ -19,6 +19,7 @@ from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.edges import (
+    ancestor_shape,
     drop_author_bio,
     drop_copies,
     drop_detached_tail,
@@ -175,13 +176,13 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...]) -> bool:
     depth = len(path) - 1
     node_id, parent = path[depth], path[depth - 1]
     prose: dict[int, float] = defaultdict(float)
-    shapes: dict[int, tuple[str, str]] = {}
+    shapes: dict[int, tuple[str, str] | None] = {}
     for block in blocks:
         if len(block.path) <= depth or block.path[depth - 1] != parent:
             continue
         child = block.path[depth]
         if child not in shapes:
-            shapes[child] = _shape(block, child)
+            shapes[child] = ancestor_shape(block, depth)
         if is_prose(block):
             prose[child] += block_size(block)
     shape = shapes.get(node_id)
@@ -190,16 +191,6 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...]) -> bool:
     alike = [c for c in shapes if shapes[c] == shape]
     others = sum(prose[c] for c in alike if c != node_id)
     return len(alike) >= _REPEATED_ITEMS and others >= prose[node_id] > 0
-
-
-def _shape(block: TextBlock, node_id: int) -> tuple[str, str]:
-    """Tag and class of the block's ancestor with this id."""
-    node: LexborNode | None = block.node
-    while node is not None and node.mem_id != node_id:
-        node = node.parent
-    if node is None:
-        return "", ""
-    return node.tag or "", node.attributes.get("class") or ""
 
 
 def _announced_lists(blocks: Sequence[TextBlock]) -> set[int]:

@@ -173,7 +173,7 @@ def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
     return max(chars, key=lambda p: chars[p]) if chars else None
 
 
-def _signature(block: TextBlock, depth: int) -> tuple[str, str] | None:
+def ancestor_shape(block: TextBlock, depth: int) -> tuple[str, str] | None:
     """Tag and class of the block's ancestor at ``depth`` in its path."""
     node: LexborNode | None = block.node
     target = block.path[depth] if depth < len(block.path) else None
@@ -200,9 +200,9 @@ def drop_detached_tail(kept: list[TextBlock], dropped: list[TextBlock]) -> list[
     total = sum(len(b.text) for b in kept if is_prose(b))
     if not tail or sum(len(b.text) for b in tail if is_prose(b)) > _TAIL_SHARE * total:
         return kept
-    own = _signature(kept[inside[-1]], depth - 1)
+    own = ancestor_shape(kept[inside[-1]], depth - 1)
     detached = [
-        b for b in tail if not b.in_table and _signature(b, _parent_depth(b)) != own
+        b for b in tail if not b.in_table and ancestor_shape(b, _parent_depth(b)) != own
     ]  # a table after the text is the article's
     if not detached:
         return kept
