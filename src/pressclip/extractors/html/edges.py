@@ -317,14 +317,16 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
         return kept
     first, last = prose[0], prose[-1]
     # Only a subheading right before the first paragraph survives (not a byline or a date).
+    lists = _opening_lists(kept[:first])
+    opening = _opening_lines(kept[:first], kept[first])
     head = [
         b
         for i, b in enumerate(kept[:first])
-        if (i == first - 1 and b.tag in HEADINGS and b.tag != "h1") or is_heading_paragraph(b)
-    ]  # (and a lead set in heading type)
-    lists = _opening_lists(kept[:first])
-    opening = _opening_lines(kept[:first], kept[first])
-    head = [b for b in kept[:first] if b in head or b.list_id in lists or b in opening]
+        if (i == first - 1 and b.tag in HEADINGS and b.tag != "h1")
+        or is_heading_paragraph(b)  # (a lead set in heading type)
+        or b.list_id in lists
+        or b in opening
+    ]
     dropped.extend(b for b in kept[:first] if b not in head)
     tail = _tail(kept[last + 1 :], kept[last])
     dropped.extend(b for b in kept[last + 1 :] if b not in tail)

@@ -169,7 +169,7 @@ def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metad
         page_type=page_type,
         structured_body=body,
         sources=tuple(dict.fromkeys(sources)),
-        page_dates=(page_dates[0], page_dates[1], tuple(page_dates[2])),
+        page_dates=page_dates,
     )
 
 

@@ -84,17 +84,18 @@ def extract_html(html: str, settings: Settings, *, charset: str | None = None) -
 
 # Sources that speak for the page itself; on a page that is not an article, what was read off
 # the visible page (a lead teaser's byline or time) belongs to someone else's story. Its dates
-# are the ones read from the page's own sources alone (declared, URL, title, next to its <h1>).
+# are the ones read from the page's own sources alone (declared, its URL, its title).
 _DECLARED = ("json-ld", "opengraph", "meta", "microdata")
 _PERSONAL = ("author", "datePublished", "dateModified")
 
 
 def _page_level_only(meta: Metadata) -> Metadata:
-    declared = dict(meta.sources).get("author", "").startswith(_DECLARED)
+    author_source = dict(meta.sources).get("author", "")
+    declared = author_source.startswith(_DECLARED)
     published, modified, date_sources = meta.page_dates
     kept = tuple(pair for pair in meta.sources if pair[0] not in _PERSONAL)
     if declared:
-        kept += (("author", dict(meta.sources)["author"]),)
+        kept += (("author", author_source),)
     return dataclasses.replace(
         meta,
         author=meta.author if declared else (),

@@ -166,12 +166,17 @@ def _links_out(titles: Sequence[TextBlock]) -> bool:
     return len(hosts) >= _ROUNDUP_HOSTS and len(hosts) >= 0.6 * len(titles)
 
 
+def _dated(block: TextBlock, limit: int = 80) -> bool:
+    """A block holding a <time>, or a line shorter than ``limit`` that gives a date."""
+    return block.has_time or (len(block.text) < limit and search_date(block.text) is not None)
+
+
 def _roundup(span: Sequence[TextBlock], titles: Sequence[TextBlock]) -> bool:
     """Cards whose titles link to many other sites, with no dates among them: the items of a
     roundup ("10 projects from around the web"); dated posts of other blogs are a blogroll."""
     if not _links_out(titles):
         return False
-    return not any(b.has_time or (len(b.text) < 120 and search_date(b.text)) for b in span)
+    return not any(_dated(b, 120) for b in span)
 
 
 def announces_rail(text: str) -> bool:
@@ -278,10 +283,6 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.
 _TEASER_BLOCKS = 6
 _TEASER_CHARS = 1200
-
-
-def _dated(block: TextBlock) -> bool:
-    return block.has_time or (len(block.text) < 80 and search_date(block.text) is not None)
 
 
 def mark_dated_teasers(blocks: Sequence[TextBlock]) -> None:

@@ -116,17 +116,6 @@ class Model:
         }
 
 
-def walk_trees(trees: Sequence[Sequence[Node]], values: Sequence[float]) -> float:
-    """The trees' summed output, node by node (the reference for :func:`compile_trees`)."""
-    total = 0.0
-    for tree in trees:
-        node = tree[0]
-        while node[0] >= 0:
-            node = tree[node[2]] if values[node[0]] < node[1] else tree[node[3]]
-        total += node[4]
-    return total
-
-
 def compile_trees(trees: Sequence[Sequence[Node]]) -> Callable[[Sequence[float]], float]:
     """The trees as one Python expression of nested conditionals, compiled once: several times
     faster than walking the nodes. The source is built from the nodes' numbers alone."""

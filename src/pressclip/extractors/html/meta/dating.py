@@ -72,7 +72,8 @@ _MODIFIED_META = (
 )
 
 
-Dates = tuple[str | None, str | None, list[tuple[str, str]]]
+# datePublished, dateModified and the (field, source) pairs they came from.
+Dates = tuple[str | None, str | None, tuple[tuple[str, str], ...]]
 
 
 def choose_dates(
@@ -168,7 +169,11 @@ def _decide(dates: _Declared, vis: Visible, url: str | None, day_first: bool) ->
         sources.append(("datePublished", published[1]))
     if modified is not None:
         sources.append(("dateModified", modified[1]))
-    return (published[0] if published else None, modified[0] if modified else None, sources)
+    return (
+        published[0] if published else None,
+        modified[0] if modified else None,
+        tuple(sources),
+    )
 
 
 _PUBLISHED_KEY = re.compile(r"publish|pubdate")
