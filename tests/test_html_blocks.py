@@ -83,3 +83,16 @@ def test_a_closed_accordion_panel_is_read() -> None:
         '<div style="display:none"><p>A hidden widget.</p></div>'
     )
     assert [b.text for b in blocks] == ["The answer to the question."]
+
+
+def test_region_names_read_through_numbers_hashes_and_camel_case() -> None:
+    blocks = _blocks(
+        '<div class="RelatedStories_list__3xYz">Other story</div>'
+        '<div class="sec-a04d555 col-8">Section text</div>'
+        '<div class="ArticleBody_wrapper">Article text</div>'
+    )
+    assert [(b.text, b.region, b.good) for b in blocks] == [
+        ("Other story", "related", False),
+        ("Section text", None, False),  # "a04d555" is an id, not "ad"
+        ("Article text", None, True),
+    ]

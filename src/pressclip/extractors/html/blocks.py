@@ -118,7 +118,6 @@ _INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
 _CONTEXT_TAGS = frozenset({"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "table", "pre"})
 _WS = re.compile(r"\s+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_DIGITS = re.compile(r"\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -210,15 +209,18 @@ _PANEL_ROLES = frozenset({"region", "tabpanel"})
 @functools.lru_cache(maxsize=16384)
 def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     """Region named by a class/id string: the first region a word names, unless a word says
-    "article text" (cached: sites repeat the same few hundred strings).
+    "article text" (cached: a page repeats its class strings).
 
     No name spans two words, so each word is read once: words repeat across sites even when
-    whole class strings do not.
+    whole class strings do not. Most words name nothing at all.
     """
     good = False
     regions: list[str] = []
     for word in _normalise(sig).split():
-        strong, word_good, word_regions = _word_regions(word)
+        found = _WORDS.get(word) or _read_word(word)
+        if found is _NOTHING:
+            continue
+        strong, word_good, word_regions = found
         if strong:
             return ARTICLE, True
         good = good or word_good
@@ -230,11 +232,12 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
 
 
 _NOT_PLAIN = re.compile(r"[^a-z -]")
+_DIGIT = re.compile(r"\d")
 # A generated hex id between separators ("a04d555", "b5343ad4"): its letters spell nothing
-# ("ad"), so the whole run goes, not only its digits.
-_HASH = re.compile(
+# ("ad"), so the whole run goes, not only its digits; then the other numbers.
+_NUMBERS = re.compile(
     r"(?<![0-9A-Za-z])(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{5,}"
-    r"(?![0-9A-Za-z])"
+    r"(?![0-9A-Za-z])|\d+"
 )
 
 
@@ -244,16 +247,29 @@ def _normalise(sig: str) -> str:
     "ArticlePage_mainContent" are "entry-content", "article page main-content"), lower case."""
     if _NOT_PLAIN.search(sig) is None:
         return sig  # already plain: the usual case
-    return _CAMEL.sub(" ", _DIGITS.sub("", _HASH.sub("", sig))).lower().replace("_", "-")
+    if _DIGIT.search(sig) is not None:
+        sig = _NUMBERS.sub("", sig)
+    if not sig.islower():  # (an upper-case letter, or no letter at all)
+        sig = _CAMEL.sub(" ", sig)
+    return sig.lower().replace("_", "-")
 
 
 _NOTHING: tuple[bool, bool, tuple[str, ...]] = (False, False, ())
+# What each word names, as read by _read_word: a plain dict, emptied when full.
+_WORDS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {}
+_WORDS_MAX = 65536
 
 
-@functools.lru_cache(maxsize=32768)
-def _word_regions(word: str) -> tuple[bool, bool, tuple[str, ...]]:
+def _read_word(word: str) -> tuple[bool, bool, tuple[str, ...]]:
     """What one word of a class/id names: article text (strongly), content, page regions in
     order."""
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+    found = _WORDS[word] = _word_regions(word)
+    return found
+
+
+def _word_regions(word: str) -> tuple[bool, bool, tuple[str, ...]]:
     if _MODIFIER.match(word) or _TAXONOMY.match(word):
         # only says the page *has* something ("has-rail-right", "with-sidebar"), or files
         # the entry under a facet ("category-news", "status-publish", "tag-meta")

@@ -30,6 +30,7 @@ from pressclip.extractors.html.edges import (
     restore_linked_sentences,
     trim_edges,
 )
+from pressclip.extractors.html.outline import outline, subtree_sums
 from pressclip.extractors.html.prose import block_size as block_size
 from pressclip.extractors.html.prose import is_heading_paragraph
 from pressclip.extractors.html.prose import is_prose as is_prose
@@ -112,10 +113,6 @@ def choose_container(
     blocks: Sequence[TextBlock], headline_index: int | None = None
 ) -> Container | None:
     """The element whose subtree holds the most prose and the least furniture."""
-    scores: dict[int, float] = defaultdict(float)
-    depths: dict[int, int] = {}
-    held: dict[int, int] = defaultdict(int)
-    parents: dict[int, int] = {}
     prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
     near = (
         range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
@@ -123,27 +120,32 @@ def choose_container(
         else range(0)
     )
     announced = _announced_lists(blocks)
+    votes: list[float] = []
     for block in blocks:
         vote = _vote(block)
         if vote < 0 and block.list_id in announced and block.region is None:
             vote = 0.0  # a list of links the text announces ("Patches sent for review:")
         if block.index in near and block.region is None and block.link_density < 0.3:
             vote += _AFTER_HEADLINE_WEIGHT * min(len(block.text), 200)
-        for depth, node_id in enumerate(block.path):
-            scores[node_id] += vote
-            depths[node_id] = depth
-            held[node_id] += 1
-            parents[node_id] = block.path[depth - 1] if depth else node_id
-    if not scores:
+        votes.append(vote)
+    tree = outline(blocks)
+    if not tree.order:
         return None
+    scores = subtree_sums(tree, blocks, votes)
+    depths = tree.depth
     best = max(scores, key=lambda n: (scores[n], depths[n]))
     if headline_index is not None and best not in blocks[headline_index].path:
         best = _climb_repeated(blocks, best, depths[best], headline_index)
-    if held[best] == 1 and depths[best] > 0:
+    if depths[best] > 0 and _holds_one_block(blocks, best, depths[best]):
         # One paragraph is not a container: a short post's other lines sit beside it (the
         # furniture next to them is dropped by region afterwards).
-        best = parents[best]
+        best = tree.parent[best]
     return Container(node_id=best, depth=depths[best], score=scores[best])
+
+
+def _holds_one_block(blocks: Sequence[TextBlock], node_id: int, depth: int) -> bool:
+    held = (b for b in blocks if len(b.path) > depth and b.path[depth] == node_id)
+    return next(held, None) is not None and next(held, None) is None
 
 
 # Items of a list set alike (a listicle's entries, a directory's profiles) share a tag and a

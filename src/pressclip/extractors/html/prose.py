@@ -12,6 +12,8 @@ SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s"
 
 def weighted_chars(text: str) -> float:
     """Text length in Latin-character equivalents: a CJK character carries about three."""
+    if text.isascii():
+        return len(text)
     return len(text) + 2 * len(_CJK.findall(text[:4000]))
 
 
