@@ -211,24 +211,49 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     """Region named by a class/id string: the first region a word names, unless a word says
     "article text" (cached: a page repeats its class strings).
 
-    No name spans two words, so each word is read once: words repeat across sites even when
-    whole class strings do not. Most words name nothing at all.
+    No name spans two class names, so each is read once: class names repeat across sites
+    even when whole class strings do not. Most of them name nothing at all.
     """
     good = False
     regions: list[str] = []
-    for word in _normalise(sig).split():
-        found = _WORDS.get(word) or _read_word(word)
+    for token in sig.split():
+        found = _TOKENS.get(token) or _read_token(token)
         if found is _NOTHING:
             continue
-        strong, word_good, word_regions = found
+        strong, token_good, token_regions = found
         if strong:
             return ARTICLE, True
-        good = good or word_good
-        regions.extend(word_regions)
+        good = good or token_good
+        regions.extend(token_regions)
     for name in regions:
         if not good or name in _OVERRULE_GOOD:
             return name, False
     return None, good
+
+
+# What a class name, and a word of one, names: article text (strongly), content, page regions
+# in order. Plain dicts, emptied when full.
+_Named = tuple[bool, bool, tuple[str, ...]]
+_NOTHING: _Named = (False, False, ())
+_TOKENS: dict[str, _Named] = {}
+_WORDS: dict[str, _Named] = {}
+_CACHE_MAX = 65536
+
+
+def _read_token(token: str) -> _Named:
+    """What one class name (or id) names, from the words it is written in."""
+    strong = good = False
+    regions: list[str] = []
+    for word in _normalise(token).split():
+        word_strong, word_good, word_regions = _WORDS.get(word) or _read_word(word)
+        strong = strong or word_strong
+        good = good or word_good
+        regions.extend(word_regions)
+    found = (strong, good, tuple(regions)) if strong or good or regions else _NOTHING
+    if len(_TOKENS) >= _CACHE_MAX:
+        _TOKENS.clear()
+    _TOKENS[token] = found
+    return found
 
 
 _NOT_PLAIN = re.compile(r"[^a-z -]")
@@ -254,22 +279,15 @@ def _normalise(sig: str) -> str:
     return sig.lower().replace("_", "-")
 
 
-_NOTHING: tuple[bool, bool, tuple[str, ...]] = (False, False, ())
-# What each word names, as read by _read_word: a plain dict, emptied when full.
-_WORDS: dict[str, tuple[bool, bool, tuple[str, ...]]] = {}
-_WORDS_MAX = 65536
-
-
-def _read_word(word: str) -> tuple[bool, bool, tuple[str, ...]]:
-    """What one word of a class/id names: article text (strongly), content, page regions in
-    order."""
-    if len(_WORDS) >= _WORDS_MAX:
+def _read_word(word: str) -> _Named:
+    if len(_WORDS) >= _CACHE_MAX:
         _WORDS.clear()
     found = _WORDS[word] = _word_regions(word)
     return found
 
 
-def _word_regions(word: str) -> tuple[bool, bool, tuple[str, ...]]:
+def _word_regions(word: str) -> _Named:
+    """What one word of a class name names."""
     if _MODIFIER.match(word) or _TAXONOMY.match(word):
         # only says the page *has* something ("has-rail-right", "with-sidebar"), or files
         # the entry under a facet ("category-news", "status-publish", "tag-meta")
