@@ -125,3 +125,58 @@ def test_a_linked_subheading_with_a_rating_line_before_its_paragraph_stays() -> 
     body = _body(f"<div class='story'>{''.join(paras[:3])}{section}{''.join(paras[3:])}</div>")
     assert "The Blue Ferry Company" in body
     assert PARAGRAPHS[3] in body
+
+
+_EVENTS = [
+    (
+        "Harbour Tech Forum",
+        "Portsmouth",
+        "The forum brings together port operators, shipping "
+        "lines and software makers for two days of talks on moving freight with less paper.",
+    ),
+    (
+        "Coastal Security Summit",
+        "Southampton",
+        "Security leads from ferry and cruise operators "
+        "compare notes on screening, staffing and the systems that keep terminals running.",
+    ),
+    (
+        "Tidal Energy Expo",
+        "Plymouth",
+        "Engineers and councils meet the makers of tidal turbines "
+        "to see which designs have survived a full winter in open water and at what cost.",
+    ),
+]
+
+
+def _event_items() -> str:
+    return "".join(
+        f"<li><div class='event-date'>March {n + 10}, 2026</div>"
+        f"<h2><a href='https://example.org/event-{n}'>{name}</a></h2>"
+        f"<p>{town}, United Kingdom</p><p>{about}</p></li>"
+        for n, (name, town, about) in enumerate(_EVENTS)
+    )
+
+
+def test_a_list_of_entries_that_is_the_page_stays() -> None:
+    # The page is a list of events: their linked titles are its entries, not teasers.
+    body = _body(
+        "<main><p>Upcoming conferences for the maritime trade across the south coast.</p>"
+        f"<ul class='events'>{_event_items()}</ul></main>"
+    )
+    for name, town, about in _EVENTS:
+        assert name in body and about in body
+
+
+def test_a_ticker_of_teasers_above_the_headline_stays_out_of_a_short_story() -> None:
+    # The same list set above the story's headline is a ticker, even when it holds more prose
+    # than the short story under it.
+    page = (
+        "<!doctype html><html><head><title>Ferry landing to close | Town Times</title></head>"
+        f"<body><main><ul class='ticker'>{_event_items()}</ul>"
+        f"<h1>Ferry landing to close</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></main>"
+        "</body></html>"
+    ).encode()
+    body = pressclip.extract(page, input_type="html").article_body
+    assert PARAGRAPHS[0] in body
+    assert not any(about in body for _, _, about in _EVENTS)

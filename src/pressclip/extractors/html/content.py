@@ -246,11 +246,14 @@ def select_body(
     mark_dated_teasers(blocks)
     mark_rail_headings(blocks)
     norm_headline = _norm(headline) if headline else None
-    container = choose_container(blocks, _headline_index(blocks, norm_headline))
+    head = _headline_index(blocks, norm_headline)
+    container = choose_container(blocks, head)
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
     inside = [b for b in blocks if _in_container(b, container)]
     teaser_lists = _teaser_lists(inside, norm_headline)
+    if teaser_lists:
+        teaser_lists -= _prose_lists(inside, _shown_headline(blocks, norm_headline, head))
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     linky: list[TextBlock] = []
@@ -378,6 +381,40 @@ def _teaser_lists(blocks: Sequence[TextBlock], headline: str | None) -> set[int]
         if list_id in lists_self and n >= 4 and n >= 0.75 * items[list_id]
     }
     return (linked | led_lists) - {0}
+
+
+def _shown_headline(
+    blocks: Sequence[TextBlock], headline: str | None, first_h1: int | None
+) -> int | None:
+    """The block that prints the headline: the first that reads as it, whatever its tag;
+    else the first <h1>."""
+    if headline is not None:
+        for block in blocks:
+            if len(block.text) >= len(headline) // 3 and _norm(block.text) == headline:
+                return block.index
+    return first_h1
+
+
+def _prose_lists(blocks: Sequence[TextBlock], head: int | None) -> set[int]:
+    """Lists after the headline that hold most of the prose: the page is a list (of events,
+    of products), and its items' linked headings are its entries, not teasers of other pages
+    (a ticker of teasers set above the headline can outweigh a short story). ``head``: the
+    headline's block index."""
+    if head is None:
+        return set()
+    prose: dict[int, float] = defaultdict(float)
+    total = 0.0
+    for block in blocks:
+        if is_prose(block):
+            total += block_size(block)
+            if block.list_id and block.index > head:
+                prose[block.list_id] += block_size(block)
+    starts: dict[int, int] = {}
+    for block in blocks:
+        starts.setdefault(block.list_id, block.index)
+    return {
+        list_id for list_id, size in prose.items() if size > 0.5 * total and starts[list_id] > head
+    }
 
 
 def _norm(text: str) -> str:
