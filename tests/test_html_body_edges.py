@@ -93,3 +93,28 @@ def test_a_raw_markdown_copy_of_the_text_goes() -> None:
     body = _body(_page(f"<div class='text'>{html}</div><pre class='raw'>{markdown}</pre>"))
     assert body.count(PARAGRAPHS[0]) == 3
     assert "# Ferry landing" not in body
+
+
+_FARES = [("Harbour Line", "£2.40"), ("Hill Loop", "£1.90"), ("Night Rider", "£3.10")]
+
+
+def test_linked_names_in_a_table_between_paragraphs_stay_with_their_rows() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/routes/{n}'>{name}</a></td>"
+        f"<td>Replaces the ferry, fare {fare}</td></tr>"
+        for n, (name, fare) in enumerate(_FARES)
+    )
+    body = _body(_page(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><table>{rows}</table>"
+                       f"<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"))  # fmt: skip
+    for name, fare in _FARES:
+        assert name in body and fare in body
+
+
+def test_a_table_of_links_alone_between_paragraphs_still_goes() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/routes/{n}'>{name}</a></td><td><a href='/f/{n}'>Fares</a></td></tr>"
+        for n, (name, _) in enumerate(_FARES)
+    )
+    body = _body(_page(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><table>{rows}</table>"
+                       f"<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"))  # fmt: skip
+    assert not any(name in body for name, _ in _FARES)

@@ -244,17 +244,32 @@ def restore_linked_sentences(
     if not prose or not linky:
         return kept
     first, last = prose[0], prose[-1]
+    rows = {b.path[:-1] for b in kept if b.in_table and b.tag in _CELLS}
     back = [
         b
         for b in linky
         if first < b.index < last
-        and (_linked_text(b) or _announced_item(b, kept) or _linked_heading(b, kept, linky))
+        and (
+            _linked_text(b)
+            or _announced_item(b, kept)
+            or _linked_heading(b, kept, linky)
+            or _linked_cell(b, rows)
+        )
     ]
     if not back:
         return kept
     restored = {id(b) for b in back}
     dropped[:] = [b for b in dropped if id(b) not in restored]
     return sorted([*kept, *back], key=lambda b: b.index)
+
+
+_CELLS = ("td", "th")
+
+
+def _linked_cell(block: TextBlock, rows: set[tuple[int, ...]]) -> bool:
+    """A linked table cell (a product or team named with a link) in a row whose other cells
+    are kept: the table's data, not a list of links."""
+    return block.in_table and block.tag in _CELLS and block.path[:-1] in rows
 
 
 def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
