@@ -557,37 +557,47 @@ def _in_link(node: LexborNode, stop: LexborNode) -> bool:
 # One cheap pass over containers and headings; only containers whose attributes hint at a
 # rail or a sponsored widget are classified.
 _SCAN = "div, section, aside, article, ul, ol, h2, h3, h4, h5"
+
+
+def _stems_pattern(stems: str) -> re.Pattern[str]:
+    """A regex finding any of the "|"-separated stems, its alternatives grouped by first letter
+    ("r(?:elat|ecommend|...)|s(?:ponsor|tories)|..."): the engine tries the alternatives one by
+    one at each position, so 13 groups instead of 35 stems make the search about twice as fast.
+    """
+    groups: dict[str, list[str]] = {}
+    for stem in stems.split("|"):
+        groups.setdefault(stem[0], []).append(re.escape(stem[1:]))
+    return re.compile("|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()))
+
+
 # Containers worth classifying in extract_furniture: attribute values holding one of these
 # stems (a fast prefilter on lower-cased text; furniture_kind decides). No re.IGNORECASE:
 # case-folding disables the first-character scan and makes alternations several times slower.
-_HINT = re.compile(
-    r"relat|recommend|recomend|sponsor|promot|paid|partner|taboola|outbrain|native|advert|"
-    r"most|popular|trending|more|read|also|recirc|teaser|stories|empfehl|anzeige|lesetipp|"
-    r"mehr|leia|mais|meist|weitere|publici|patrocin|branded|mgid|plista|zergnet|revcontent"
+_HINT = _stems_pattern(
+    "relat|recommend|recomend|sponsor|promot|paid|partner|taboola|outbrain|native|advert|"
+    "most|popular|trending|more|read|also|recirc|teaser|stories|empfehl|anzeige|lesetipp|"
+    "mehr|leia|mais|meist|weitere|publici|patrocin|branded|mgid|plista|zergnet|revcontent"
 )
 
 
 @lru_cache(maxsize=16384)
-def _token_hint(token: str) -> bool:
-    return _HINT.search(token.lower()) is not None
-
-
-@lru_cache(maxsize=16384)
-def _class_hint(value: str) -> bool:
-    return any(_token_hint(token) for token in value.split())
+def _value_hint(value: str) -> bool:
+    """A stem in the value. A stem holds no space, so one search of a whole class value finds
+    what a search of each of its tokens would (values repeat on a page: cached)."""
+    return _HINT.search(value.lower()) is not None
 
 
 def _hinted(attrs: dict[str, str | None]) -> bool:
-    """Worth classifying: a class token, the id or a data-* value names a rail or an ad block
-    (class tokens repeat across a page and across pages, so each is tested once)."""
+    """Worth classifying: the class, the id or a data-* value names a rail or an ad block, or
+    the aria-label is a label ("Related stories")."""
     for name, value in attrs.items():
         if not value or len(value) > 300:
             continue
-        if name == "class":
-            if _class_hint(value):
+        if name == "class" or name == "id":
+            if _value_hint(value):
                 return True
-        elif name == "id" or (name.startswith("data-") and len(value) < 60):
-            if _token_hint(value):
+        elif name.startswith("data-"):
+            if len(value) < 60 and _value_hint(value):
                 return True
         elif name == "aria-label" and label_kind(value) is not None:
             return True
@@ -618,7 +628,28 @@ def _resolve(href: str | None, base_url: str | None) -> str | None:
     href = href.strip()
     if not href or href.startswith(("javascript:", "#", "mailto:")):
         return None
-    return urljoin(base_url, href) if base_url else href
+    return join_url(base_url, href) if base_url else href
+
+
+# An absolute http(s) URL that urljoin returns as it is (it parses and re-assembles it, which
+# changes nothing unless the URL has an empty "?", "#" or ";" part or a tab or newline to drop;
+# brackets and non-ASCII text are left to it: they may raise).
+_PLAIN_URL = re.compile(r"https?://[^/?#\[\]\s;][^\[\]\s;]*")
+
+
+def join_url(base_url: str, url: str) -> str:
+    """urljoin(base_url, url), without its parsing for a plain absolute URL (most links)."""
+    if (
+        _PLAIN_URL.fullmatch(url)
+        and url.isascii()
+        and not url.endswith(("?", "#"))
+        and "?#" not in url
+        and base_url.isascii()
+        and "[" not in base_url
+        and "]" not in base_url
+    ):
+        return url
+    return urljoin(base_url, url)
 
 
 def _is_inside(node: LexborNode, ids: set[int]) -> bool:
@@ -676,11 +707,10 @@ def _story_links(container: LexborNode, base_url: str | None) -> list[tuple[Lexb
     """Links that lead to a story: headline-like text, or a heading inside."""
     out: list[tuple[LexborNode, str]] = []
     for link in container.css("a[href]"):
-        url = _resolve(link.attributes.get("href"), base_url)
-        if url is None:
-            continue
         if is_headline_text(link.text()) or link.css_first("h2, h3, h4, h5, h6") is not None:
-            out.append((link, url))
+            url = _resolve(link.attributes.get("href"), base_url)  # only now: urljoin is dear
+            if url is not None:
+                out.append((link, url))
     return out
 
 
