@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pressclip.extractors.html.furniture import attribute_kind, is_headline_text
+from pressclip.extractors.html.furniture import attribute_kind, is_headline_text, join_url
 from pressclip.model import Image
 from pressclip.signals.credits import split_credit as shared_split_credit
 
@@ -94,8 +93,8 @@ def _image_url(img: LexborNode) -> str | None:
     candidate (of the image, then of its <picture> sources)."""
     attrs = img.attributes
     for name in _LAZY_ATTRS:
-        value = (attrs.get(name) or "").strip()
-        if _usable(value) and not value.startswith("{"):
+        value = attrs.get(name)
+        if value and _usable(value := value.strip()) and not value.startswith("{"):
             return value
     src = (attrs.get("src") or "").strip()
     if _usable(src) and not _tiny_in_url(src):
@@ -163,8 +162,8 @@ def _skip(img: LexborNode, url: str) -> bool:
         return True
     if width == 0 and height == 0:
         return True
-    responsive = _widest(attrs) >= 400 or (img.parent is not None and img.parent.tag == "picture")
-    if width is not None and height is not None and width * height < 200 * 150 and not responsive:
+    small = width is not None and height is not None and width * height < 200 * 150
+    if small and not _responsive(img, attrs):
         return True  # a thumbnail (a responsive image's size attributes only give the ratio)
     if _marked_not_photo(attrs):
         return True
@@ -183,6 +182,12 @@ def _skip(img: LexborNode, url: str) -> bool:
     return path.endswith((".svg", ".ico"))
 
 
+def _responsive(img: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """Offered in several sizes: a srcset with a candidate 400 pixels wide or more, or a
+    <picture>."""
+    return _widest(attrs) >= 400 or (img.parent is not None and img.parent.tag == "picture")
+
+
 _URL_SIZE = re.compile(r"[?&](?:w|h|width|height)=(\d+)")
 _URL_BOX = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{2,4})[_/]")
 
@@ -190,9 +195,13 @@ _URL_BOX = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{
 def _tiny_in_url(url: str) -> bool:
     """A thumbnail size written into the URL ("?w=40", "96x96", "w128_h128")."""
     url = url[:400].lower()
-    for match in _URL_SIZE.finditer(url):
-        if int(match.group(1)) < 100:
-            return True
+    # the regexes try each position of the URL: skip them when the text they need is missing
+    if "=" in url:
+        for match in _URL_SIZE.finditer(url):
+            if int(match.group(1)) < 100:
+                return True
+    if "x" not in url and "_h" not in url:
+        return False
     for match in _URL_BOX.finditer(url):
         sizes = [int(g) for g in match.groups() if g]
         if sizes and max(sizes) < 150:
@@ -755,7 +764,7 @@ def _in_furniture(img: LexborNode, stop: LexborNode, cache: dict[int, bool]) -> 
 def _resolve(url: str, base_url: str | None) -> str:
     if url.startswith("//"):
         return ("https:" if not base_url else base_url.split(":", 1)[0] + ":") + url
-    return urljoin(base_url, url) if base_url else url
+    return join_url(base_url, url) if base_url else url
 
 
 def _images_in(
