@@ -590,6 +590,8 @@ def _value_hint(value: str) -> bool:
 def _hinted(attrs: dict[str, str | None]) -> bool:
     """Worth classifying: the class, the id or a data-* value names a rail or an ad block, or
     the aria-label is a label ("Related stories")."""
+    if len(attrs) == 1 and (value := attrs.get("class")) is not None:
+        return len(value) <= 300 and _value_hint(value)  # most elements: a class, nothing else
     for name, value in attrs.items():
         if not value or len(value) > 300:
             continue
@@ -996,30 +998,39 @@ def _containers(
     taken: set[int] = set()
     out: list[tuple[FurnitureKind, LexborNode]] = []
     for node in tree.css(_SCAN):
-        tag = node.tag
-        container: LexborNode | None
-        if tag in _HEADINGS:
+        kind: FurnitureKind | None
+        if node.tag in _HEADINGS:
             kind = label_kind(node.text())
             if kind not in ("related", "sponsored"):
                 continue
             container = _container_of(node, kind)
+            if container is None:
+                continue
         else:
             attrs = node.attributes
             if not attrs or not _hinted(attrs):
                 continue
-            kind = furniture_kind(node)
-            container = node
-        if container is None or kind not in ("related", "sponsored"):
-            continue
+            container, kind = node, None  # classified below, once the cheap tests have passed
         if container.mem_id in main_and_up or container.mem_id in taken:
             continue
-        if _is_inside(container, taken):
+        if taken and _is_inside(container, taken):
+            continue  # a part of a rail already taken (its items are often named "related-...")
+        if kind is None and (kind := _rail_kind(container)) is None:
             continue
         if _in_nav(container):
             continue
         taken.add(container.mem_id)
         out.append((kind, container))
     return out
+
+
+def _rail_kind(node: LexborNode) -> FurnitureKind | None:
+    """furniture_kind(node) when that is "related" or "sponsored", else None (the costly test
+    that the node does not hold the article only for these two kinds)."""
+    kind = _kind(node)
+    if kind != "related" and kind != "sponsored":
+        return None
+    return None if _holds_article(node, kind) else kind
 
 
 def _in_nav(node: LexborNode) -> bool:
