@@ -127,9 +127,11 @@ _NOT_PHOTO = re.compile(
 )
 _NOT_PHOTO_ALT = re.compile(r"\b(?:avatar|logo|icon)\b")
 _PERSON_BOX = re.compile(r"author|byline|avatar|profile|contributor|autor|writer")
+# "b(?<!\wb)eacon" is "\bbeacon" written to start with a letter: with every alternative starting
+# with one, the regex engine skips positions whose character starts none (3x faster on URLs).
 _TRACKER = re.compile(
     r"doubleclick|scorecardresearch|/pixel|pixel\.|facebook\.com/tr|analytics|/b/ss/|"
-    r"\bbeacon|counter\.|ivwbox|/1x1"
+    r"b(?<!\wb)eacon|counter\.|ivwbox|/1x1"
 )
 _DIGITS = re.compile(r"\d+")
 
@@ -194,7 +196,12 @@ _URL_BOX = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{
 
 def _tiny_in_url(url: str) -> bool:
     """A thumbnail size written into the URL ("?w=40", "96x96", "w128_h128")."""
-    url = url[:400].lower()
+    return _tiny_in_lowered(url[:400].lower())
+
+
+@lru_cache(maxsize=4096)
+def _tiny_in_lowered(url: str) -> bool:
+    """_tiny_in_url of a lower-cased URL (cached: _image_url and _skip both ask of most URLs)."""
     # the regexes try each position of the URL: skip them when the text they need is missing
     if "=" in url:
         for match in _URL_SIZE.finditer(url):
@@ -209,14 +216,14 @@ def _tiny_in_url(url: str) -> bool:
     return False
 
 
-def _in_teaser_card(img: LexborNode) -> bool:
+def _in_teaser_card(img: LexborNode, memo: _Memo) -> bool:
     """The image sits in a small card (under 400 characters of text, one image) whose link
     reads like a headline: a teaser for another story, even when the image is not linked."""
     node = img.parent
     for _ in range(4):
         if node is None or node.tag in ("main", "article", "body"):
             return False
-        if len(node.text()) > 400 or _images_under(node) > 1:
+        if memo.images_under(node) > 1 or memo.text_length(node) > 400:
             return False
         for link in node.css("a[href]"):
             if _story_link(link) and not _in_caption(link, node):
@@ -501,20 +508,52 @@ def _images_under(node: LexborNode) -> int:
     )
 
 
-def _caption_near(node: LexborNode) -> bool:
+def _caption_near(node: LexborNode, memo: _Memo) -> bool:
     """A caption-like element among the node's children and grandchildren (or the node)."""
-    if _is_caption(node, strong=False):
+    if memo.weak_caption(node):
         return True
     for child in node.iter():
-        if _is_caption(child, strong=False):
+        if memo.weak_caption(child):
             return True
         for grandchild in child.iter():
-            if _is_caption(grandchild, strong=False):
+            if memo.weak_caption(grandchild):
                 return True
     return False
 
 
-def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
+class _Memo:
+    """Answers about one page's nodes (image count, text length, caption look), by mem_id: the
+    tests of each image climb the same ancestors (and _caption_near looks again at the children
+    of the node it looked at last), and a gallery's images share all of theirs."""
+
+    __slots__ = ("_captions", "_images", "_lengths")
+
+    def __init__(self) -> None:
+        self._images: dict[int, int] = {}
+        self._captions: dict[int, bool] = {}
+        self._lengths: dict[int, int] = {}
+
+    def images_under(self, node: LexborNode) -> int:
+        count = self._images.get(node.mem_id)
+        if count is None:
+            count = self._images[node.mem_id] = _images_under(node)
+        return count
+
+    def text_length(self, node: LexborNode) -> int:
+        length = self._lengths.get(node.mem_id)
+        if length is None:
+            length = self._lengths[node.mem_id] = len(node.text())
+        return length
+
+    def weak_caption(self, node: LexborNode) -> bool:
+        """_is_caption(node, strong=False)."""
+        found = self._captions.get(node.mem_id)
+        if found is None:
+            found = self._captions[node.mem_id] = _is_caption(node, strong=False)
+        return found
+
+
+def _holder(img: LexborNode, stop: LexborNode, memo: _Memo) -> LexborNode | None:
     """The element that holds one image and its caption: a <figure> or the nearest ancestor
     (up to five levels, one image only) that has a caption-like element."""
     node = img.parent
@@ -527,9 +566,9 @@ def _holder(img: LexborNode, stop: LexborNode) -> LexborNode | None:
         at_stop = node.mem_id == stop.mem_id
         if at_stop and len(list(node.iter())) > 3:
             break  # the article body itself is no image holder
-        if _images_under(node) > 1:
+        if memo.images_under(node) > 1:
             break
-        if _caption_near(node):
+        if _caption_near(node, memo):
             return node
         if hinted is None:
             marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
@@ -768,7 +807,7 @@ def _resolve(url: str, base_url: str | None) -> str:
 
 
 def _images_in(
-    scope: LexborNode, base_url: str | None, seen: dict[str, int], out: list[Image]
+    scope: LexborNode, base_url: str | None, seen: dict[str, int], out: list[Image], memo: _Memo
 ) -> None:
     cache: dict[int, bool] = {}
     nodes = [scope] if scope.tag in ("img", "amp-img") else scope.css("img, amp-img")
@@ -778,10 +817,10 @@ def _images_in(
             continue
         if img.tag == "img" and img.parent is not None and img.parent.tag == "amp-img":
             continue
-        if _in_furniture(img, scope, cache) or _links_away(img) or _in_teaser_card(img):
+        if _in_furniture(img, scope, cache) or _links_away(img) or _in_teaser_card(img, memo):
             continue
         url = _resolve(raw, base_url)
-        caption, credit = _caption_and_credit(img, _holder(img, scope))
+        caption, credit = _caption_and_credit(img, _holder(img, scope, memo))
         alt = _tidy(img.attributes.get("alt"))
         image = Image(url=url, alt=alt, caption=caption, credit_text=credit)
         if url in seen:
@@ -807,9 +846,10 @@ def extract_images(
     if main is None:
         body = tree.body
         if body is not None:
-            _images_in(body, base_url, seen, out)
+            _images_in(body, base_url, seen, out, _Memo())
         return tuple(out)
+    memo = _Memo()  # shared by the lead nodes and main: its answers do not depend on the scope
     for lead in _lead_nodes(main):
-        _images_in(lead, base_url, seen, out)
-    _images_in(main, base_url, seen, out)
+        _images_in(lead, base_url, seen, out, memo)
+    _images_in(main, base_url, seen, out, memo)
     return tuple(out)
