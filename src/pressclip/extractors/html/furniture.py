@@ -12,7 +12,7 @@ import html
 import re
 from functools import lru_cache
 from typing import Literal, cast
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -633,24 +633,24 @@ def _resolve(href: str | None, base_url: str | None) -> str | None:
     return join_url(base_url, href) if base_url else href
 
 
-# An absolute http(s) URL that urljoin returns as it is (it parses and re-assembles it, which
-# changes nothing unless the URL has an empty "?", "#" or ";" part or a tab or newline to drop;
-# brackets and non-ASCII text are left to it: they may raise).
-_PLAIN_URL = re.compile(r"https?://[^/?#\[\]\s;][^\[\]\s;]*")
+# Links urljoin returns as they are (an absolute http(s) URL) or only prefixes with the base's
+# scheme and host (a path from the root), when they have no empty "?", "#" or ";" part, tab or
+# newline (urljoin drops them), no "." or ".." segment (it resolves them), and no brackets or
+# non-ASCII text (they may make it raise).
+_ABSOLUTE = re.compile(r"https?://[^/?#\s;\[\]][^\s;\[\]]*")
+_FROM_ROOT = re.compile(r"/[^/?#\s;\[\]][^\s;\[\]]*")
 
 
 def join_url(base_url: str, url: str) -> str:
-    """urljoin(base_url, url), without its parsing for a plain absolute URL (most links)."""
-    if (
-        _PLAIN_URL.fullmatch(url)
-        and url.isascii()
-        and not url.endswith(("?", "#"))
-        and "?#" not in url
-        and base_url.isascii()
-        and "[" not in base_url
-        and "]" not in base_url
-    ):
-        return url
+    """urljoin(base_url, url), without its parsing for the most common links."""
+    plain = url.isascii() and not url.endswith(("?", "#")) and "?#" not in url
+    if plain and base_url.isascii() and "[" not in base_url and "]" not in base_url:
+        if _ABSOLUTE.fullmatch(url):
+            return url
+        if _FROM_ROOT.fullmatch(url) and "/." not in url:
+            base = urlsplit(base_url)
+            if base.scheme in ("http", "https") and base.netloc:
+                return f"{base.scheme}://{base.netloc}{url}"
     return urljoin(base_url, url)
 
 
