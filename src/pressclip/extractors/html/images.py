@@ -311,6 +311,16 @@ _TRAILING_LABEL = re.compile(
     r"(?:^|\s)©\s*(?P<copy>[^©]{2,120}?)\s*$",
     re.IGNORECASE,
 )
+# What _TRAILING_LABEL cannot match without: a colon, "©" or a "by" word ("Photo by X"). This
+# cheap search spares most captions and alt texts that regex, which tries its labels at every
+# position (6-17 microseconds a text).
+_LABEL_NEEDS = re.compile(r"[:：©]|\s(?:by|von|de|por)", re.IGNORECASE)
+
+
+def _trailing_label(text: str) -> re.Match[str] | None:
+    return _TRAILING_LABEL.search(text) if _LABEL_NEEDS.search(text) else None
+
+
 _TRAILING_PAREN = re.compile(r"\((?P<credit>[^()]{2,100})\)\s*\.?\s*$")
 _TRAILING_SLASH = re.compile(r"\s[/|]\s+(?P<credit>[^/|]{2,80})$")
 # "Swedish police officer - Fredrik Persson/AP", "... - Copyright Jane Doe/ 2024 The AP"
@@ -403,7 +413,7 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     match = _JA_TAKEN_BY.search(text)
     if match:
         return _head(text, match.start()), clean_credit(match.group("credit"))
-    match = _TRAILING_LABEL.search(text)
+    match = _trailing_label(text)
     if match:
         credit = match.group("credit") or match.group("by") or match.group("copy")
         return _head(text, match.start()), clean_credit(credit)
@@ -707,7 +717,7 @@ def _from_attributes(img: LexborNode) -> tuple[str | None, str | None]:
     if caption and credit is None:
         caption, credit = split_credit(caption)
     alt = _tidy(attrs.get("alt"))
-    if credit is None and alt and ("©" in alt or _TRAILING_LABEL.search(alt)):
+    if credit is None and alt and ("©" in alt or _trailing_label(alt)):
         credit = split_credit(alt)[1]
     return clean_caption(caption), credit
 
