@@ -144,6 +144,7 @@ def choose_container(
 
 
 def _holds_one_block(blocks: Sequence[TextBlock], node_id: int, depth: int) -> bool:
+    """Whether exactly one block sits under the element at ``depth`` of the paths."""
     held = (b for b in blocks if len(b.path) > depth and b.path[depth] == node_id)
     return next(held, None) is not None and next(held, None) is None
 
@@ -384,7 +385,7 @@ def _teaser_lists(blocks: Sequence[TextBlock], headline: str | None) -> set[int]
 
 
 def _shown_headline(
-    blocks: Sequence[TextBlock], headline: str | None, first_h1: int | None
+    blocks: Sequence[TextBlock], headline: str | None, h1: int | None
 ) -> int | None:
     """The block that prints the headline: the first that reads as it, whatever its tag;
     else the first <h1>."""
@@ -392,7 +393,7 @@ def _shown_headline(
         for block in blocks:
             if len(block.text) >= len(headline) // 3 and _norm(block.text) == headline:
                 return block.index
-    return first_h1
+    return h1
 
 
 def _prose_lists(blocks: Sequence[TextBlock], head: int | None) -> set[int]:
@@ -407,7 +408,7 @@ def _prose_lists(blocks: Sequence[TextBlock], head: int | None) -> set[int]:
     for block in blocks:
         if is_prose(block):
             total += block_size(block)
-            if block.list_id and block.index > head:
+            if block.list_id:
                 prose[block.list_id] += block_size(block)
     starts: dict[int, int] = {}
     for block in blocks:
