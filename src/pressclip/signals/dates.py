@@ -383,6 +383,10 @@ _MONTH_DAY = re.compile(
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
 _DIGIT = re.compile(r"\d")
+# What every pattern of an unanchored _parse needs: four digits (a year), "'24", or digits on
+# both sides of a separator ("05.03.24"). A text without any is no date, and is answered before
+# the five searches; collapsing whitespace cannot create one.
+_DATE_DIGITS = re.compile(r"\d{4}|'\d\d|\d\s*[./-]\s*\d")
 _EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")
 
 
@@ -584,7 +588,7 @@ def normalize_date(value: str | None, *, day_first: bool = True) -> str | None:
 
 def search_date(text: str | None, *, day_first: bool = True) -> str | None:
     """The first date written anywhere in a (short) text."""
-    if not text or _DIGIT.search(text) is None:
+    if not text or _DATE_DIGITS.search(text) is None:
         return None
     return _parse(" ".join(text.split())[:2000], day_first, anchored=False)
 

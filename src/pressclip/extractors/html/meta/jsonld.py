@@ -64,6 +64,7 @@ _LOOSE_FIELD = re.compile(
 _LOOSE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"([^"]{2,100})"')
 # Soft hyphens and zero-width characters: invisible, and they break comparisons.
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_CHAR = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CDATA = re.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
@@ -216,11 +217,19 @@ def _collect_ids(obj: Any, out: JsonLd) -> None:
                 out.ids.setdefault(node_id, item)
 
 
+def drop_invisible(text: str) -> str:
+    """``text`` without the INVISIBLE characters. translate() looks every character up in a
+    dict, slow on long texts, so it runs only on a text holding one (never on ASCII text)."""
+    if text.isascii() or _INVISIBLE_CHAR.search(text) is None:
+        return text
+    return text.translate(INVISIBLE)
+
+
 def text_of(value: Any) -> str | None:
     """A plain string from a JSON-LD value (string, list of strings, {"name"/"@value": ...})."""
     if isinstance(value, str):
         clean = unescape(value) if "&" in value else value
-        clean = " ".join(clean.translate(INVISIBLE).split())
+        clean = " ".join(drop_invisible(clean).split())
         return clean or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)

@@ -9,7 +9,7 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pressclip.extractors.html.meta.jsonld import INVISIBLE
+from pressclip.extractors.html.meta.jsonld import drop_invisible
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
@@ -57,7 +57,7 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
             continue
         if "&" in content and _ENTITY.search(content):
             content = unescape(content)
-        content = " ".join(content.translate(INVISIBLE).split())
+        content = " ".join(drop_invisible(content).split())
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = attrs.get(attr)
             if key:
@@ -81,7 +81,7 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
         text = title.text(deep=True) or ""
         if "&" in text and _ENTITY.search(text):
             text = unescape(text)
-        tags.title = " ".join(text.translate(INVISIBLE).split()) or None
+        tags.title = " ".join(drop_invisible(text).split()) or None
     _read_items(tree, tags)
     return tags
 

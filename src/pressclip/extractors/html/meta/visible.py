@@ -13,7 +13,7 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pressclip.extractors.html.meta.jsonld import INVISIBLE
+from pressclip.extractors.html.meta.jsonld import drop_invisible
 from pressclip.extractors.html.meta.titles import overlap
 from pressclip.signals.bylines import looks_like_org
 from pressclip.signals.dates import search_date
@@ -29,10 +29,12 @@ _DATE_CSS = (
 )
 _DIGIT = re.compile(r"\d")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-_LEAD_WORD = re.compile(
-    r"^(?:by|von|por|par|door|av|af|di|przez|автор|written|posted|text|texto|autor|author)\b",
-    re.IGNORECASE,
+_LEAD_WORD = (
+    r"(?:by|von|por|par|door|av|af|di|przez|автор|written|posted|text|texto|autor|author)\b"
 )
+# The lead word at the start of a text node before its whitespace is collapsed: the same test
+# as on the collapsed text (\s is str.split()'s whitespace), without collapsing every node.
+_LEAD_WORD_RAW = re.compile(r"^\s*" + _LEAD_WORD, re.IGNORECASE)
 _DEK_CSS = (
     '[class*="dek" i], [class*="standfirst" i], [class*="subhead" i], [class*="subtitle" i], '
     '[class*="sub-title" i], [class*="strapline" i], [itemprop~="alternativeHeadline" i]'
@@ -46,11 +48,16 @@ _LEAD_LINE = re.compile(
     r"\s*:?\s+\S",
     re.IGNORECASE,
 )
-_SKIP_CLASS = re.compile(
+_SKIP_WORDS = (
     r"comment|related|teaser|recommend|sidebar|footer|widget|share|social|newsletter|promo|"
-    r"more-|-more|(?<!v)card|popular|trending|avatar-list|reply",
-    re.IGNORECASE,
+    r"more-|-more|c(?<!vc)ard|popular|trending|avatar-list|reply"  # "card", not "vcard"
 )
+_SKIP_CLASS = re.compile(_SKIP_WORDS, re.IGNORECASE)
+# The same test for an ASCII class attribute, lower-cased: case-insensitive matching of an
+# alternation is slow in re (tens of microseconds on a long utility-class list); on ASCII text
+# it is the same as matching the lower-cased text, where every branch starting with a letter
+# lets re skip ahead to the next possible first letter.
+_SKIP_CLASS_LOWER = re.compile(_SKIP_WORDS)
 _MODIFIED_HINT = re.compile(
     r"updat|modif|aktualisiert|geändert|actualiza|atualiza|mis à jour|aggiorn|обновл|수정|更新",
     re.IGNORECASE,
@@ -85,7 +92,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
     h1_nodes = []
     for node in tree.css("h1")[:5]:
         raw = node.text(deep=True, separator=" ", strip=True) or ""
-        text = " ".join(raw.translate(INVISIBLE).split())
+        text = " ".join(drop_invisible(raw).split())
         if "&" in text and _ENTITY.search(text):
             text = unescape(text)  # double-escaped markup ("&amp;#038;")
         if text:
@@ -178,16 +185,23 @@ def _leading_dates(body: LexborNode, vis: Visible) -> None:
         if not text or not text[:1].isalnum() or len(text) > 2000:
             continue
         head = " ".join(text.split())[:40]
-        found = search_date(head)
-        if found and (_starts_with_date(head) or _LABELED_DATE.match(head)):
+        # The anchored patterns first: they turn most texts down without the date search.
+        if (_starts_with_date(head) or _LABELED_DATE.match(head)) and search_date(head):
             vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False))
             if len(vis.dates) >= 3:
                 return
 
 
+_BLOCK_TAGS = frozenset(("div", "p", "table", "ul", "ol", "section"))
+
+
 def _has_blocks(node: LexborNode) -> bool:
-    """Whether an element holds block elements (a node's css() also matches the node itself)."""
-    return any(n.mem_id != node.mem_id for n in node.css("div, p, table, ul, ol, section"))
+    """Whether an element holds block elements. Walked in Python, stopping at the first block:
+    each css() call parses its selector again (microseconds), and a wrapper holds a block
+    within its first few descendants. Tag names match as a type selector does (any namespace)."""
+    walk = node.traverse()
+    next(walk, None)  # the element itself
+    return any(n.tag in _BLOCK_TAGS for n in walk)
 
 
 # A date after a publication or update label: "Aktualisiert am 17.01.2021", "Last edited ...".
@@ -260,17 +274,19 @@ def _scan_text(scope: LexborNode, vis: Visible, *, near: bool) -> None:
     for count, node in enumerate(scope.traverse(include_text=True)):
         if count > 2000:
             break
-        if node.tag != "-text":
-            continue
-        raw = node.text_content
+        raw = node.text_content  # None for elements and comments: cheaper than node.tag
         if not raw or len(raw) > 400 or raw.isspace():
             continue
+        # Both tests read the raw text: a lead word at its start, a digit anywhere; most text
+        # nodes pass neither and are never normalised.
+        if _LEAD_WORD_RAW.match(raw):
+            _add_lead_line(node.parent, vis)
+        if _DIGIT.search(raw) is None:
+            continue
         text = " ".join(raw.split())
-        parent = node.parent
-        if _LEAD_WORD.match(text):
-            _add_lead_line(parent, vis)
-        if len(text) <= 80 and text not in seen and _DIGIT.search(text) and _date_like(text):
+        if len(text) <= 80 and text not in seen and _date_like(text):
             seen.add(text)
+            parent = node.parent
             context = _short_text(parent, 160) if parent is not None else None
             before = context.split(text, 1)[0][-40:] if context and text in context else ""
             vis.dates.append((text, bool(_MODIFIED_HINT.search(before + text)), near))
@@ -300,10 +316,16 @@ def _skipped(node: LexborNode) -> bool:
     for _ in range(4):
         if cur is None:
             return False
-        if _SKIP_CLASS.search(cur.attributes.get("class") or ""):
+        if _skip_class(cur.attributes.get("class") or ""):
             return True
         cur = cur.parent
     return False
+
+
+def _skip_class(value: str) -> bool:
+    if value.isascii():
+        return _SKIP_CLASS_LOWER.search(value.lower()) is not None
+    return _SKIP_CLASS.search(value) is not None
 
 
 def _add_byline(node: LexborNode, vis: Visible) -> None:
