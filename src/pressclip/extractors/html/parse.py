@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -42,7 +42,13 @@ _SIBLING = (
 )
 _SVG_LEAVES = "path circle rect line polyline polygon ellipse use stop image"
 _FORMATTING = "b big code em font i nobr s small strike strong tt u"
-_COMMON = ("div", "span", "section", "article", "ul", "ol", "table", "form", "svg", "g")
+# Frequent elements that grow the stack, known to the table only to save the lower-casing
+# lookup that an unknown tag costs.
+_COMMON = (
+    "div span section article ul ol table form svg g h1 h2 h3 h4 h5 h6 header footer nav main"
+    " aside figure figcaption picture video label noscript template symbol defs time abbr cite"
+    " sup blockquote"
+)
 _RAW = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 
 _IGNORED, _START, _END, _FMT_START, _FMT_END, _RAW_START = 0, 1, -1, 2, -2, 3
@@ -59,7 +65,7 @@ def _kinds() -> dict[str, int]:
         kinds[name], kinds["/" + name] = _RAW_START, _IGNORED
     for name in _FORMATTING.split():
         kinds[name], kinds["/" + name] = _FMT_START, _FMT_END
-    for name in _COMMON:  # known to the table only to save a lookup
+    for name in _COMMON.split():
         kinds[name], kinds["/" + name] = _START, _END
     return kinds
 
@@ -118,12 +124,10 @@ _ATTRIBUTE_NAME = re.compile(r"\s[^\s\"'<>/=]+\s*$")
 
 def strip_giant_attributes(html: str, limit: int) -> str:
     """Empty attribute values longer than ``limit`` characters (data: URIs, serialised state)."""
-    # A giant value holds no "<", so it needs a gap that long between two "<": a quick test
-    # that spares most pages the regex scan.
-    if not _has_long_gap(html, limit + 1):
-        return html
+    # A giant value holds no "<", so it lies in a gap that long between two "<": only those
+    # gaps are searched, and most pages have none.
     pattern = _giant_value(limit)
-    if pattern.search(html) is None:
+    if not any(pattern.search(html, start, end) for start, end in _long_gaps(html, limit + 1)):
         return html
 
     def empty(match: re.Match[str]) -> str:
@@ -133,16 +137,21 @@ def strip_giant_attributes(html: str, limit: int) -> str:
     return pattern.sub(empty, html)
 
 
-def _has_long_gap(html: str, length: int) -> bool:
-    """Whether ``length`` characters in a row hold no "<". Each step jumps to the last "<" of
-    the next ``length`` characters, so the page is scanned once, in C."""
+def _long_gaps(html: str, length: int) -> Iterator[tuple[int, int]]:
+    """The stretches of at least ``length`` characters holding no "<", as (start, end), each
+    from just after a "<" (or the start) to the next "<" (or the end). Each step jumps to the
+    last "<" of the next ``length`` characters, so the page is scanned once, in C."""
     pos = 0
     while pos + length <= len(html):
         last = html.rfind("<", pos, pos + length)
-        if last < 0:
-            return True
-        pos = last + 1
-    return False
+        if last >= 0:
+            pos = last + 1
+            continue
+        end = html.find("<", pos + length)
+        if end < 0:
+            end = len(html)
+        yield pos, end
+        pos = end + 1
 
 
 def _markup_tags(html: str) -> list[tuple[int, int, str]]:
@@ -190,25 +199,27 @@ def _peaks(tokens: Iterable[str]) -> tuple[int, int, int]:
         kind = kinds(token)
         if kind is None:
             kind = _kind(token)
-        if kind == _RAW_START:
-            raw_end = "/" + token.lower()
-            continue
-        if kind == _FMT_START:
-            formatting += 1
-            if formatting > max_formatting:
-                max_formatting = formatting
-            continue
-        if kind == _FMT_END:
-            if formatting:
-                formatting -= 1
-            continue
-        recreated += formatting
-        if kind == _START:
+        # Most tags change no count, so they are tested first.
+        if kind == _IGNORED:
+            recreated += formatting
+        elif kind == _START:
+            recreated += formatting
             depth += 1
             if depth > max_depth:
                 max_depth = depth
-        elif kind == _END and depth:
-            depth -= 1
+        elif kind == _END:
+            recreated += formatting
+            if depth:
+                depth -= 1
+        elif kind == _FMT_START:
+            formatting += 1
+            if formatting > max_formatting:
+                max_formatting = formatting
+        elif kind == _FMT_END:
+            if formatting:
+                formatting -= 1
+        else:  # _RAW_START: skip to its end tag
+            raw_end = "/" + token.lower()
     return max_depth, max_formatting, recreated
 
 
