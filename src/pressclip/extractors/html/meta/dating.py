@@ -10,6 +10,7 @@ publication day is taken for overwritten: the shown day wins.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -298,6 +299,9 @@ def _near(vis: Visible, day_first: bool, *, human: bool) -> list[str]:
     return out
 
 
+# Pure, and asked about the same shown texts several times per page (both readings of the page,
+# the shown date, the check that the declared day is shown too): the answers are kept.
+@functools.lru_cache(maxsize=1024)
 def _read(value: str, day_first: bool) -> str | None:
     found = normalize_date(value, day_first=day_first) if len(value) <= 40 else None
     return found or search_date(value, day_first=day_first)
