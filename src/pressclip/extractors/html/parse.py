@@ -100,6 +100,8 @@ def prepare_html(html: str, limits: Limits) -> str:
 
 def check_elements(html: str, limit: int) -> None:
     """Refuse a page with more than ``limit`` elements, estimated from its start tags."""
+    if len(html) <= limit:
+        return  # fewer characters than the limit, so fewer "<" too: no need to count them
     lts = html.count("<")
     if lts <= limit:
         return
