@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -35,6 +36,8 @@ _LEAD_WORD = (
 # The lead word at the start of a text node before its whitespace is collapsed: the same test
 # as on the collapsed text (\s is str.split()'s whitespace), without collapsing every node.
 _LEAD_WORD_RAW = re.compile(r"^\s*" + _LEAD_WORD, re.IGNORECASE)
+# The ASCII letters a lead word can start with (_LEAD_WORD's and _LEAD_LINE's alike).
+_LEAD_INITIALS = frozenset("bvpdawtBVPDAWT")
 _DEK_CSS = (
     '[class*="dek" i], [class*="standfirst" i], [class*="subhead" i], [class*="subtitle" i], '
     '[class*="sub-title" i], [class*="strapline" i], [itemprop~="alternativeHeadline" i]'
@@ -48,19 +51,29 @@ _LEAD_LINE = re.compile(
     r"\s*:?\s+\S",
     re.IGNORECASE,
 )
-_SKIP_WORDS = (
+
+
+class _Words:
+    """A case-insensitive search for an alternation of lower-case words. re is slow at it (tens
+    of microseconds on a long utility-class list); on ASCII text it is the same as the plain
+    search of the lower-cased text, where re skips ahead to each possible first letter."""
+
+    def __init__(self, pattern: str) -> None:
+        self._any_case = re.compile(pattern, re.IGNORECASE)
+        self._lower = re.compile(pattern)
+
+    def found(self, text: str) -> bool:
+        if text.isascii():
+            return self._lower.search(text.lower()) is not None
+        return self._any_case.search(text) is not None
+
+
+_SKIP_CLASS = _Words(
     r"comment|related|teaser|recommend|sidebar|footer|widget|share|social|newsletter|promo|"
     r"more-|-more|c(?<!vc)ard|popular|trending|avatar-list|reply"  # "card", not "vcard"
 )
-_SKIP_CLASS = re.compile(_SKIP_WORDS, re.IGNORECASE)
-# The same test for an ASCII class attribute, lower-cased: case-insensitive matching of an
-# alternation is slow in re (tens of microseconds on a long utility-class list); on ASCII text
-# it is the same as matching the lower-cased text, where every branch starting with a letter
-# lets re skip ahead to the next possible first letter.
-_SKIP_CLASS_LOWER = re.compile(_SKIP_WORDS)
-_MODIFIED_HINT = re.compile(
-    r"updat|modif|aktualisiert|geändert|actualiza|atualiza|mis à jour|aggiorn|обновл|수정|更新",
-    re.IGNORECASE,
+_MODIFIED_HINT = _Words(
+    r"updat|modif|aktualisiert|geändert|actualiza|atualiza|mis à jour|aggiorn|обновл|수정|更新"
 )
 
 
@@ -104,7 +117,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
         _scan(scope, vis, near=True)
     for text in vis.bylines[:6]:
         if search_date(text):
-            vis.dates.append((text, bool(_MODIFIED_HINT.search(text)), scope is not None))
+            vis.dates.append((text, _MODIFIED_HINT.found(text), scope is not None))
     body = tree.body
     if body is not None and not vis.bylines:
         for node in body.css(_BYLINE_CSS)[:60]:
@@ -112,7 +125,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
     if body is not None and not vis.lead_lines:
         for node in body.css("p, address, em, i, small")[:400]:
             line = _short_text(node, 80)
-            if line and _LEAD_LINE.match(line):
+            if line and _may_lead(line) and _LEAD_LINE.match(line):
                 vis.lead_lines.append(line)
                 if len(vis.lead_lines) >= 3:
                     break
@@ -125,7 +138,7 @@ def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
             if node.tag != "time" and not _skipped(node):
                 shown = _short_text(node, 80)
                 if shown and _date_like(shown):
-                    modified = bool(_MODIFIED_HINT.search(_hint(node) + shown))
+                    modified = _MODIFIED_HINT.found(_hint(node) + shown)
                     vis.dates.append((shown, modified, False))
     if body is not None and not vis.dates:
         _leading_dates(body, vis)
@@ -187,7 +200,7 @@ def _leading_dates(body: LexborNode, vis: Visible) -> None:
         head = " ".join(text.split())[:40]
         # The anchored patterns first: they turn most texts down without the date search.
         if (_starts_with_date(head) or _LABELED_DATE.match(head)) and search_date(head):
-            vis.dates.append((head, bool(_MODIFIED_HINT.search(head)), False))
+            vis.dates.append((head, _MODIFIED_HINT.found(head), False))
             if len(vis.dates) >= 3:
                 return
 
@@ -266,22 +279,20 @@ def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
         else:
             text = _short_text(node, 160)
             if text and _DIGIT.search(text):
-                vis.dates.append((text, bool(_MODIFIED_HINT.search(_hint(node) + text)), near))
+                vis.dates.append((text, _MODIFIED_HINT.found(_hint(node) + text), near))
     _scan_text(scope, vis, near=near)
 
 
 def _scan_text(scope: LexborNode, vis: Visible, *, near: bool) -> None:
     """One walk over the scope's text nodes: "By ..." lines and date-like texts."""
     seen = {d[0] for d in vis.dates}
-    for count, node in enumerate(scope.traverse(include_text=True)):
-        if count > 2000:
-            break
+    for node in islice(scope.traverse(include_text=True), 2001):
         raw = node.text_content  # None for elements and comments: cheaper than node.tag
         if not raw or len(raw) > 400 or raw.isspace():
             continue
         # Both tests read the raw text: a lead word at its start, a digit anywhere; most text
         # nodes pass neither and are never normalised.
-        if _LEAD_WORD_RAW.match(raw):
+        if _may_lead(raw) and _LEAD_WORD_RAW.match(raw):
             _add_lead_line(node.parent, vis)
         if _DIGIT.search(raw) is None:
             continue
@@ -291,7 +302,14 @@ def _scan_text(scope: LexborNode, vis: Visible, *, near: bool) -> None:
             parent = node.parent
             context = _short_text(parent, 160) if parent is not None else None
             before = context.split(text, 1)[0][-40:] if context and text in context else ""
-            vis.dates.append((text, bool(_MODIFIED_HINT.search(before + text)), near))
+            vis.dates.append((text, _MODIFIED_HINT.found(before + text), near))
+
+
+def _may_lead(text: str) -> bool:
+    """Whether a text may start with a lead word: a text starting with another ASCII character
+    needs no case-insensitive search (slow in re), and most texts do."""
+    first = text.lstrip()[:1]
+    return first in _LEAD_INITIALS or not first.isascii()
 
 
 def _add_lead_line(node: LexborNode | None, vis: Visible) -> None:
@@ -318,16 +336,10 @@ def _skipped(node: LexborNode) -> bool:
     for _ in range(4):
         if cur is None:
             return False
-        if _skip_class(cur.attributes.get("class") or ""):
+        if _SKIP_CLASS.found(cur.attributes.get("class") or ""):
             return True
         cur = cur.parent
     return False
-
-
-def _skip_class(value: str) -> bool:
-    if value.isascii():
-        return _SKIP_CLASS_LOWER.search(value.lower()) is not None
-    return _SKIP_CLASS.search(value) is not None
 
 
 def _add_byline(node: LexborNode, vis: Visible) -> None:
@@ -355,7 +367,7 @@ def _add_time(node: LexborNode, vis: Visible, *, near: bool) -> None:
     if parent is not None:
         text = _short_text(parent, 200) or ""
         before = text.split(own, 1)[0][-40:] if own and own in text else ""
-    modified = bool(_MODIFIED_HINT.search(_hint(node) + " " + before))
+    modified = _MODIFIED_HINT.found(_hint(node) + " " + before)
     if "pubdate" in attrs or "publish" in _hint(node).lower():
         modified = False
     vis.dates.append((value, modified, near))
