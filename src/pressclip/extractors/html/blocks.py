@@ -397,7 +397,7 @@ class _Flattener:
 # Void inline elements: never any text inside.
 _EMPTY_INLINE = frozenset({"img", "wbr", "area", "col", "param", "keygen", "image"})
 # Inline elements that may change the context even without attributes.
-_INLINE_WITH_CONTEXT = _CONTEXT_TAGS | _TAG_KIND.keys()
+_INLINE_WITH_CONTEXT = _CONTEXT_TAGS.union(_TAG_KIND)  # ("|" with a keys view gives a set)
 
 
 def flatten(root: LexborNode) -> list[TextBlock]:

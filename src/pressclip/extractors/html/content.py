@@ -212,7 +212,7 @@ def _headline_index(blocks: Sequence[TextBlock], headline: str | None) -> int | 
     first_h1 = None
     for block in blocks:
         if block.tag == "h1":
-            if headline is not None and _norm(block.text) == headline:
+            if headline is not None and _reads_as(block, headline):
                 return block.index
             if first_h1 is None:
                 first_h1 = block.index
@@ -391,7 +391,7 @@ def _shown_headline(
     else the first <h1>."""
     if headline is not None:
         for block in blocks:
-            if len(block.text) >= len(headline) // 3 and _norm(block.text) == headline:
+            if _reads_as(block, headline):
                 return block.index
     return h1
 
@@ -424,7 +424,17 @@ def _norm(text: str) -> str:
 
 def _is_headline(block: TextBlock, headline: str | None) -> bool:
     """The block that prints the headline: an <h1>, or any block reading as the headline."""
-    return block.tag == "h1" or (headline is not None and _norm(block.text) == headline)
+    return block.tag == "h1" or (headline is not None and _reads_as(block, headline))
+
+
+def _reads_as(block: TextBlock, headline: str) -> bool:
+    """Whether the block's text, normalised, is the (normalised) headline. A block's text is
+    already collapsed outside <pre>, and ASCII text keeps its length when case-folded: a
+    length that differs settles most blocks without normalising them."""
+    text = block.text
+    if not block.in_pre and text.isascii() and len(text) != len(headline):
+        return False
+    return _norm(text) == headline
 
 
 def _drop(
