@@ -45,17 +45,21 @@ _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-ZÀ-ÞА-Я]")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-# Words of page furniture in several languages: one weak signal among many.
+# Words of page furniture in several languages: one weak signal among many. (Grouped by their
+# first letters, which makes the search faster: subscrib, sign up, share, copyright, cookie,
+# comment, compartilh, click, all rights, advert, abonn, anmeld, assine, rights reserved,
+# read more, related, recommended, log in, login, leia mais, weiterlesen, werbung, newsletter,
+# follow us, teilen, kommentar, подпис, реклам, читайте, 購読, 広告, 関連, 구독, 광고, 관련, ©.)
 _FURNITURE_WORDS = re.compile(
-    r"subscrib|newsletter|sign up|log ?in|follow us|share|copyright|all rights|rights reserved|"
-    r"read more|click|advert|cookie|related|recommended|comment|abonn|anmeld|teilen|werbung|"
-    r"weiterlesen|kommentar|assine|compartilh|leia mais|подпис|реклам|читайте|"
-    r"購読|広告|関連|구독|광고|관련|©",
+    r"s(?:ubscrib|ign up|hare)|c(?:o(?:pyright|okie|mment|mpartilh)|lick)|"
+    r"a(?:ll rights|dvert|bonn|nmeld|ssine)|r(?:ights reserved|e(?:ad more|lated|commended))|"
+    r"l(?:og ?in|eia mais)|w(?:eiterlesen|erbung)|newsletter|follow us|teilen|kommentar|"
+    r"подпис|реклам|читайте|購読|広告|関連|구독|광고|관련|©",
 )
-# (read on lower-cased text)
-_AUTHORISH = re.compile(
-    r"^(?:by|von|por|par|di|de|от|автор)\s|@|writer|reporter|editor|correspondent|journalist"
-)
+# (read on lower-cased text) A byline's opening word, or a word of one anywhere: the two halves
+# of one alternation ("^(?:by|...)\s|@|writer|..."), matched apart (faster).
+_AUTHORISH_START = re.compile(r"(?:by|von|por|par|di|de|от|автор)\s")
+_AUTHORISH = re.compile(r"@|writer|reporter|editor|correspondent|journalist")
 
 
 # One tree node: feature index (-1 for a leaf), threshold, left child, right child, leaf value.
@@ -243,22 +247,26 @@ def page_context(selection: Selection, blocks: Sequence[TextBlock]) -> PageConte
     parents: dict[tuple[int, ...], float] = defaultdict(float)
     texts: dict[str, int] = defaultdict(int)
     prose = []
+    prose_sizes = []
+    share = 1 / len(body)
     for block in body:
-        parents[block.path[:-1]] += 1 / len(body)
+        parent = block.path[:-1]
+        parents[parent] += share
         texts[block.text] += 1
         if is_prose(block):
             prose.append(block.index)
+            prose_sizes.append(block_size(block))
             if not block.in_list and not block.in_table:
-                chars[block.path[:-1]] += len(block.text)
+                chars[parent] += len(block.text)
     return PageContext(
         first=body[0].index,
         last=body[-1].index,
         kept_ids=frozenset(id(b) for b in body),
         depth=selection.container.depth,
         container=selection.container.node_id,
-        text_parent=max(chars, key=lambda p: chars[p]) if chars else None,
+        text_parent=max(chars, key=chars.__getitem__) if chars else None,
         total=len(blocks),
-        kept_prose_chars=sum(block_size(b) for b in body if is_prose(b)),
+        kept_prose_chars=sum(prose_sizes),
         prose_indices=tuple(prose),
         parent_share=parents,
         kept_texts=texts,
@@ -294,19 +302,19 @@ def _text_features(text: str) -> list[float]:
     words = _WORD.findall(head)
     digits = len(_DIGIT.findall(head))
     letters = sum(map(len, words)) - digits
-    cjk = _CJK.search(head) is not None
+    cjk = not head.isascii() and _CJK.search(head) is not None
     latin = bool(words) and not cjk
     return [
         digits / len(head),
         len(_UPPER.findall(head)) / letters if letters > 0 else 0.0,
-        sum(1 for w in words if w[0].isupper()) / len(words) if latin else 0.0,
+        len([w for w in words if w[0].isupper()]) / len(words) if latin else 0.0,
         1.0 if _END.search(text[-4:]) else 0.0,
         1.0 if text.endswith(":") else 0.0,
         math.log1p(text.count(". ") + text.count("。") + text.count("? ") + text.count("! ")),
         math.log1p(text.count(" ") + 1),
         (letters + digits) / len(words) if latin else 0.0,
         1.0 if _FURNITURE_WORDS.search(lower) else 0.0,
-        1.0 if _AUTHORISH.search(lower[:80]) else 0.0,
+        1.0 if _AUTHORISH_START.match(lower) or _AUTHORISH.search(lower[:80]) else 0.0,
         1.0 if "|" in head or "•" in head or "·" in head else 0.0,
         1.0 if cjk else 0.0,
         1.0 if text[:1].islower() else 0.0,
@@ -385,8 +393,8 @@ def _rows(
         text = block.text
         density = block.link_density
         kept = id(block) in kept_ids
-        before = max(0, first - i)
-        after = max(0, i - last)
+        before = first - i if first > i else 0
+        after = i - last if i > last else 0
         parent = path[:-1]
         # The neighbours' values (as read by _neighbour and _prose_at of old).
         at = i - lo
@@ -438,12 +446,12 @@ def _rows(
             1.0 if block.starts_with_link else 0.0,
             1.0 if block.has_time else 0.0,
             1.0 if is_prose(block) else 0.0,
-            log1p(before),
-            log1p(after),
+            log1p(before) if before else 0.0,
+            log1p(after) if after else 0.0,
             1.0 if before > 0 else 0.0,
             1.0 if after > 0 else 0.0,
-            log1p(max(0, first_prose - i)),
-            log1p(max(0, i - last_prose)),
+            log1p(first_prose - i) if first_prose > i else 0.0,  # log1p(0) is 0.0
+            log1p(i - last_prose) if i > last_prose else 0.0,
             1.0 if i < first_prose else 0.0,
             1.0 if i > last_prose else 0.0,
             log1p(abs(len(path) - depth)),
