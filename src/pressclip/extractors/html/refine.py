@@ -360,6 +360,7 @@ def _rows(
     # What the features read of the blocks next to a candidate (up to two away), per block:
     # kept, parent path, tag, link density, a heading, prose.
     lo = max(0, min(b.index for b in cands) - 2)
+    span = blocks[lo : min(n, max(b.index for b in cands) + 3)]
     near = [
         (
             1.0 if id(b) in ctx.kept_ids else 0.0,
@@ -369,7 +370,7 @@ def _rows(
             1.0 if b.tag in HEADINGS else 0.0,
             1.0 if is_prose(b) else 0.0,
         )
-        for b in blocks[lo : min(n, max(b.index for b in cands) + 3)]
+        for b in span
     ]
     kept_ids = ctx.kept_ids
     first, last, depth, container = ctx.first, ctx.last, ctx.depth, ctx.container
@@ -391,13 +392,20 @@ def _rows(
         path = block.path
         tag = block.tag
         text = block.text
-        density = block.link_density
-        kept = id(block) in kept_ids
+        at = i - lo
+        if 0 <= at < len(span) and span[at] is block:  # its own values, from the table
+            own_kept, parent, _, density, heading, prose = near[at]
+            kept = own_kept == 1.0
+        else:
+            kept = id(block) in kept_ids
+            own_kept = 1.0 if kept else 0.0
+            parent = path[:-1]
+            density = block.link_density
+            heading = 1.0 if tag in HEADINGS else 0.0
+            prose = 1.0 if is_prose(block) else 0.0
         before = first - i if first > i else 0
         after = i - last if i > last else 0
-        parent = path[:-1]
-        # The neighbours' values (as read by _neighbour and _prose_at of old).
-        at = i - lo
+        # The neighbours' values (zeros past either end of the blocks).
         if 0 <= i - 1 < n:
             p_kept, p_parent, p_tag, p_density, p_heading, p_prose = near[at - 1]
             prev_values: tuple[float, ...] = (
@@ -423,7 +431,7 @@ def _rows(
         pp_prose = near[at - 2][5] if 0 <= i - 2 < n else 0.0
         nn_prose = near[at + 2][5] if 0 <= i + 2 < n else 0.0
         rows.append([
-            1.0 if kept else 0.0,
+            own_kept,
             1.0 if len(path) > depth and path[depth] == container else 0.0,
             1.0 if first <= i <= last else 0.0,
             log1p(size),
@@ -434,7 +442,7 @@ def _rows(
             density,
             1.0 if density > 0.5 else 0.0,
             *_TAG_ONE_HOT.get(tag, _NO_TAG),
-            1.0 if tag in HEADINGS else 0.0,
+            heading,
             *_REGION_ONE_HOT.get(block.region, _NO_REGION),
             1.0 if block.region is not None and block.region_depth > depth else 0.0,
             1.0 if block.good else 0.0,
@@ -445,7 +453,7 @@ def _rows(
             1.0 if block.in_pre else 0.0,
             1.0 if block.starts_with_link else 0.0,
             1.0 if block.has_time else 0.0,
-            1.0 if is_prose(block) else 0.0,
+            prose,
             log1p(before) if before else 0.0,
             log1p(after) if after else 0.0,
             1.0 if before > 0 else 0.0,
@@ -469,16 +477,11 @@ def _rows(
             *next_values,
             parent_share.get(parent, 0.0),
             1.0 if kept_texts.get(text, 0) > kept else 0.0,  # the body already has this text
-            1.0 if _credit_line(block) else 0.0,
+            # a photo credit or caption line ("... (Image: GETTY)", "Photo: Jane Roe")
+            1.0 if len(text) < 300 and _CREDIT_HINT.search(text) and has_credit(text) else 0.0,
             float(len(path) - parent_len) if text_parent is not None else 0.0,
         ])  # fmt: skip
     return rows
-
-
-def _credit_line(block: TextBlock) -> bool:
-    """A photo credit or caption line ("... (Image: GETTY)", "Photo: Jane Roe")."""
-    text = block.text
-    return len(text) < 300 and _CREDIT_HINT.search(text) is not None and has_credit(text)
 
 
 FEATURE_NAMES: tuple[str, ...] = (
