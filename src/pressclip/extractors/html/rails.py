@@ -71,32 +71,31 @@ _AUTHOR_HEADING = re.compile(
 
 def _is_linked_title(block: TextBlock) -> bool:
     # (a linked name in a table's row is a row of data, not a teaser card)
+    chars = len(block.text)
     return (
-        block.link_density >= 0.9
-        and 12 <= len(block.text) <= 220
+        12 <= chars <= 220
+        and block.link_chars / chars >= 0.9  # (the link density)
         and not block.in_figure
         and not block.in_table
     )
 
 
 def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
+    """How many elements two paths share from the root.
+
+    A path lists an element's ancestors, so two paths that reach the same element share all
+    of it above: the deepest level where they agree is found from below, in a step or two
+    for blocks of one card.
+    """
+    n = min(len(a), len(b))
+    while n and a[n - 1] != b[n - 1]:
+        n -= 1
     return n
 
 
-def _self_contained(blocks: Sequence[TextBlock], first: int, last: int) -> bool:
-    """Whether blocks first..last fill a subtree of their own (nothing before or after)."""
-    depth = _common_depth(blocks[first].path, blocks[last].path)
-    if depth == 0:
-        return False
-    shared = blocks[first].path[:depth]
-    before = first > 0 and blocks[first - 1].path[:depth] == shared
-    after = last + 1 < len(blocks) and blocks[last + 1].path[:depth] == shared
-    return not before and not after
+def _under(block: TextBlock, node_id: int, depth: int) -> bool:
+    """Whether the block sits in the element found at ``depth`` levels of its path."""
+    return len(block.path) >= depth and block.path[depth - 1] == node_id
 
 
 def _claim(block: TextBlock, kind: str, depth: int, *, over_meta: bool = False) -> None:
@@ -114,17 +113,11 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
     ancestor holds no other linked title. Two or more such cards on a page make a rail; the
     blocks of each card get the region "related" (and so vote against their container).
     """
-    titles = [i for i, b in enumerate(blocks) if _is_linked_title(b)]
+    # (most blocks hold no link: that test comes before the call)
+    titles = [i for i, b in enumerate(blocks) if b.link_chars and _is_linked_title(b)]
     cards: list[list[int]] = []
     for n, t in enumerate(titles):
-        next_t = titles[n + 1] if n + 1 < len(titles) else len(blocks)
-        members: list[int] = []
-        for j in range(t + 1, min(next_t, t + 5)):
-            if len(blocks[j].text) > 400 or blocks[j].tag in HEADINGS:
-                break
-            members.append(j)
-        while members and not _self_contained(blocks, t, members[-1]):
-            members.pop()
+        members = _card_members(blocks, t, titles[n + 1] if n + 1 < len(titles) else len(blocks))
         if members:
             cards.append([t, *members])
     if len(cards) < 3:
@@ -134,6 +127,30 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
     for card in cards:
         for i in card:
             _claim(blocks[i], "related", len(blocks[i].path))
+
+
+def _card_members(blocks: Sequence[TextBlock], title: int, end: int) -> list[int]:
+    """The blocks after a linked title (up to ``end``, the next one) that make its card: up
+    to four short lines, no heading, that fill with the title an element of their own (no
+    block before the title or after them is in it)."""
+    last = title
+    for j in range(title + 1, min(end, title + 5)):
+        if len(blocks[j].text) > 400 or blocks[j].tag in HEADINGS:
+            break
+        last = j
+    if last == title:
+        return []
+    path = blocks[title].path
+    # The block before the title is in every element the title shares with it.
+    before = _common_depth(blocks[title - 1].path, path) if title > 0 else 0
+    while last > title:
+        depth = _common_depth(path, blocks[last].path)
+        if depth > before and not (
+            last + 1 < len(blocks) and _under(blocks[last + 1], path[depth - 1], depth)
+        ):
+            break
+        last -= 1
+    return list(range(title + 1, last + 1))
 
 
 def _link_host(block: TextBlock) -> str | None:
@@ -252,32 +269,79 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
     Article paragraphs come one block per child; a rail comes as small groups of a title and
     its summary lines. An element holding most of the page's prose is never a rail.
     """
-    children: dict[int, dict[int, list[TextBlock]]] = defaultdict(lambda: defaultdict(list))
-    prose: dict[int, int] = defaultdict(int)  # prose under each element, however deep
-    for block in blocks:
-        path = block.path
-        for depth in range(max(0, len(path) - 8), len(path) - 1):  # cards sit near the text
-            children[path[depth]][path[depth + 1]].append(block)
-        if is_prose(block):
-            for node_id in path:
-                prose[node_id] += len(block.text)
-    total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
+    total: int | None = None  # the page's prose, counted when first asked for
     rails: list[list[TextBlock]] = []
-    for parent, groups in children.items():
-        if len(groups) < 3 or prose[parent] >= 0.5 * total:
+    for parent, groups in _child_groups(blocks).items():
+        if len(groups) < 3 or not _mostly_cards(groups):
             continue
-        cards = [g for g in groups.values() if _is_card(g)]
-        linked = sum(any(b.link_density >= 0.9 for b in g) for g in cards)
-        if (
-            len(cards) >= 3
-            and len(cards) >= 0.75 * len(groups)
-            and linked >= 0.5 * len(cards)
-            and not _roundup([b for g in cards for b in g], [g[0] for g in cards])
-        ):
-            rails.append([b for g in groups.values() for b in g])
-    for members in rails:
+        cards = [g for g in groups if _is_card(g)]
+        if sum(any(b.link_density >= 0.9 for b in g) for g in cards) < 0.5 * len(cards):
+            continue
+        # (the checks that read the whole page last: few elements get this far)
+        if total is None:
+            total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
+        if _prose_under(blocks, parent, groups[0][0]) >= 0.5 * total:
+            continue
+        if not _roundup([b for g in cards for b in g], [g[0] for g in cards]):
+            rails.append([b for g in groups for b in g])
+    for members in rails:  # (every rail claims a block alike, so their order does not matter)
         for block in members:
             _claim(block, "related", len(block.path) - 1)
+
+
+def _mostly_cards(groups: Sequence[Sequence[TextBlock]]) -> bool:
+    """Three or more of the groups, and three in four, are cards (stops at the first group
+    that settles it)."""
+    others = 0
+    for group in groups:
+        if not _is_card(group):
+            others += 1
+            if len(groups) - others < 0.75 * len(groups):
+                return False
+    return len(groups) - others >= 3
+
+
+# Cards sit near the text: an element groups the blocks at most this many levels below it.
+_CARD_LEVELS = 8
+
+
+def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]]]:
+    """Each element's children, as the groups of blocks up to ``_CARD_LEVELS`` levels below
+    it that sit in each child, in the order first reached.
+
+    A child has one parent, so the blocks are grouped by child alone (one dictionary step per
+    block and level), and a child's group is put under its parent when it is made.
+    """
+    by_child: dict[int, list[TextBlock]] = {}
+    by_parent: dict[int, list[list[TextBlock]]] = {}
+    for block in blocks:
+        path = block.path
+        start = max(1, len(path) - _CARD_LEVELS + 1)
+        parent = path[start - 1] if path else 0
+        for child in path[start:]:
+            group = by_child.get(child)
+            if group is None:
+                group = by_child[child] = [block]
+                siblings = by_parent.get(parent)
+                if siblings is None:
+                    by_parent[parent] = [group]
+                else:
+                    siblings.append(group)
+            else:
+                group.append(block)
+            parent = child
+    return by_parent
+
+
+def _prose_under(blocks: Sequence[TextBlock], node_id: int, member: TextBlock) -> int:
+    """The prose characters in the blocks under an element (``member``: a block under it),
+    however deep."""
+    depth = member.path.index(node_id)
+    return sum(
+        len(b.text)
+        for b in blocks
+        if len(b.path) > depth and b.path[depth] == node_id and is_prose(b)
+    )
 
 
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.
@@ -295,7 +359,7 @@ def mark_dated_teasers(blocks: Sequence[TextBlock]) -> None:
     """
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, block in enumerate(blocks):
-        if _is_linked_title(block) and block.region is None:
+        if block.link_chars and _is_linked_title(block) and block.region is None:
             groups[_shape(block)].append(i)
     shapes: list[tuple[str, str] | None] = [None] * len(blocks)  # read once, when asked for
     for titles in groups.values():
