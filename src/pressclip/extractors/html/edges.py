@@ -23,9 +23,12 @@ def drop_repeated_lead(
     """Drop a summary printed twice on the page (a dek repeated as a teaser or share text)."""
     if len(kept) < 3:
         return kept
-    counts: dict[str, int] = defaultdict(int)
+    # Only the first two kept blocks may go: count how often the page prints their text.
+    counts = {b.text: 0 for b in kept[:2] if 40 <= len(b.text) <= 400}
+    if not counts:
+        return kept
     for block in blocks:
-        if 40 <= len(block.text) <= 400:
+        if block.text in counts:
             counts[block.text] += 1
     out = []
     for position, block in enumerate(kept):
@@ -115,18 +118,24 @@ def drop_orphan_labels(
     for position, block in enumerate(inside):
         if id(block) not in keep_ids or not _is_label(block):
             continue
-        following = []
-        for nxt in inside[position + 1 :]:
-            if nxt.tag in HEADINGS:
-                break
-            following.append(nxt)
-        introduces_nothing = not any(id(b) in keep_ids for b in following)
-        if (following and introduces_nothing) or (not following and block is kept[-1]):
+        introduces = _introduces(inside, position + 1, keep_ids)
+        if introduces is False or (introduces is None and block is kept[-1]):
             orphans.add(id(block))
     if not orphans:
         return kept
     dropped.extend(b for b in kept if id(b) in orphans)
     return [b for b in kept if id(b) not in orphans]
+
+
+def _introduces(inside: Sequence[TextBlock], start: int, keep_ids: set[int]) -> bool | None:
+    """Whether anything kept follows, from ``start`` up to the next heading (None: nothing
+    at all follows); stops at the first kept block."""
+    end = start
+    while end < len(inside) and inside[end].tag not in HEADINGS:
+        if id(inside[end]) in keep_ids:
+            return True
+        end += 1
+    return None if end == start else False
 
 
 def _is_label(block: TextBlock) -> bool:
@@ -276,10 +285,11 @@ def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
     """A list item whose list the text announces ("Patches sent for review:")."""
     if not block.in_list or block.tag in HEADINGS:
         return False
-    before = [b for b in kept if b.index < block.index and b.list_id != block.list_id]
-    if not before:
-        return False
-    return announces_list(before[-1].text)
+    # The last kept block before it outside its list, looked for from the end.
+    for before in reversed(kept):
+        if before.index < block.index and before.list_id != block.list_id:
+            return announces_list(before.text)
+    return False
 
 
 def _linked_heading(
