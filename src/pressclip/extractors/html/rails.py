@@ -179,8 +179,15 @@ _ROUNDUP_HOSTS = 3
 def _links_out(titles: Sequence[TextBlock]) -> bool:
     """Whether the linked titles point to many different sites: the items of a roundup of
     other people's work ("10 projects from around the web"), not a rail of this site's stories."""
-    hosts = {_link_host(title) for title in titles} - {None}
-    return len(hosts) >= _ROUNDUP_HOSTS and len(hosts) >= 0.6 * len(titles)
+    need = max(_ROUNDUP_HOSTS, 0.6 * len(titles))
+    hosts: set[str] = set()
+    for done, title in enumerate(titles):
+        if len(hosts) + len(titles) - done < need:
+            return False  # (the titles left cannot make up the hosts: most rails stop here)
+        host = _link_host(title)
+        if host is not None:
+            hosts.add(host)
+    return len(hosts) >= need
 
 
 def _dated(block: TextBlock, limit: int = 80) -> bool:
