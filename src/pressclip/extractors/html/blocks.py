@@ -155,6 +155,10 @@ class TextBlock:
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
 
+    def is_under(self, node_id: int, depth: int) -> bool:
+        """Whether the block sits in the element ``node_id`` found at ``depth`` of its path."""
+        return len(self.path) > depth and self.path[depth] == node_id
+
 
 def region_of(
     node: LexborNode, tag: str | None = None, attrs: dict[str, str | None] | None = None

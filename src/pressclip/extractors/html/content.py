@@ -145,7 +145,7 @@ def choose_container(
 
 def _holds_one_block(blocks: Sequence[TextBlock], node_id: int, depth: int) -> bool:
     """Whether exactly one block sits under the element at ``depth`` of the paths."""
-    held = (b for b in blocks if len(b.path) > depth and b.path[depth] == node_id)
+    held = (b for b in blocks if b.is_under(node_id, depth))
     return next(held, None) is not None and next(held, None) is None
 
 
@@ -161,7 +161,7 @@ def _climb_repeated(blocks: Sequence[TextBlock], best: int, depth: int, headline
     gives the most prose to one entry; when the headline is outside that entry and its
     siblings of the same shape hold as much prose together, the article is all of them.
     """
-    inside = next((b for b in blocks if len(b.path) > depth and b.path[depth] == best), None)
+    inside = next((b for b in blocks if b.is_under(best, depth)), None)
     if inside is None:
         return best
     above = blocks[headline].path
@@ -220,8 +220,7 @@ def _headline_index(blocks: Sequence[TextBlock], headline: str | None) -> int | 
 
 
 def _in_container(block: TextBlock, container: Container) -> bool:
-    path = block.path
-    return len(path) > container.depth and path[container.depth] == container.node_id
+    return block.is_under(container.node_id, container.depth)
 
 
 @dataclass(slots=True)
@@ -404,15 +403,14 @@ def _prose_lists(blocks: Sequence[TextBlock], head: int | None) -> set[int]:
     if head is None:
         return set()
     prose: dict[int, float] = defaultdict(float)
+    starts: dict[int, int] = {}
     total = 0.0
     for block in blocks:
+        starts.setdefault(block.list_id, block.index)
         if is_prose(block):
             total += block_size(block)
             if block.list_id:
                 prose[block.list_id] += block_size(block)
-    starts: dict[int, int] = {}
-    for block in blocks:
-        starts.setdefault(block.list_id, block.index)
     return {
         list_id for list_id, size in prose.items() if size > 0.5 * total and starts[list_id] > head
     }

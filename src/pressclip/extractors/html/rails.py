@@ -93,11 +93,6 @@ def _common_depth(a: tuple[int, ...], b: tuple[int, ...]) -> int:
     return n
 
 
-def _under(block: TextBlock, node_id: int, depth: int) -> bool:
-    """Whether the block sits in the element found at ``depth`` levels of its path."""
-    return len(block.path) >= depth and block.path[depth - 1] == node_id
-
-
 def _claim(block: TextBlock, kind: str, depth: int, *, over_meta: bool = False) -> None:
     """Name the region a block sits in, unless markup already named one (a byline line may
     still turn out to be a teaser's when ``over_meta``)."""
@@ -146,7 +141,7 @@ def _card_members(blocks: Sequence[TextBlock], title: int, end: int) -> list[int
     while last > title:
         depth = _common_depth(path, blocks[last].path)
         if depth > before and not (
-            last + 1 < len(blocks) and _under(blocks[last + 1], path[depth - 1], depth)
+            last + 1 < len(blocks) and blocks[last + 1].is_under(path[depth - 1], depth - 1)
         ):
             break
         last -= 1
@@ -344,11 +339,7 @@ def _prose_under(blocks: Sequence[TextBlock], node_id: int, member: TextBlock) -
     """The prose characters in the blocks under an element (``member``: a block under it),
     however deep."""
     depth = member.path.index(node_id)
-    return sum(
-        len(b.text)
-        for b in blocks
-        if len(b.path) > depth and b.path[depth] == node_id and is_prose(b)
-    )
+    return sum(len(b.text) for b in blocks if b.is_under(node_id, depth) and is_prose(b))
 
 
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.

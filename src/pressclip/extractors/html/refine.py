@@ -335,6 +335,18 @@ _BINS_200 = (0.0, 0.0, 0.0, 1.0, 0.0)
 _BINS_400 = (0.0, 0.0, 0.0, 0.0, 0.0)
 _BINS_MORE = (0.0, 0.0, 0.0, 0.0, 1.0)
 _NO_NEIGHBOUR = (0.0, 0.0, 0.0, 0.0, 0.0)
+_NOTHING_BESIDE: tuple[tuple[float, ...], float] = (_NO_NEIGHBOUR, 0.0)
+# What the features read of a block next to a candidate: kept, parent path, tag, link density,
+# a heading, prose.
+_Near = tuple[float, tuple[int, ...], str, float, float, float]
+
+
+def _beside(other: _Near, parent: tuple[int, ...], tag: str) -> tuple[tuple[float, ...], float]:
+    """A neighbour's features (kept, same parent, same tag, link density, a heading) and its
+    prose mark."""
+    kept, other_parent, other_tag, density, heading, prose = other
+    same_parent = 1.0 if other_parent == parent else 0.0
+    return (kept, same_parent, 1.0 if other_tag == tag else 0.0, density, heading), prose
 
 
 def features(
@@ -361,7 +373,7 @@ def _rows(
     # kept, parent path, tag, link density, a heading, prose.
     lo = max(0, min(b.index for b in cands) - 2)
     span = blocks[lo : min(n, max(b.index for b in cands) + 3)]
-    near = [
+    near: list[_Near] = [
         (
             1.0 if id(b) in ctx.kept_ids else 0.0,
             b.path[:-1],
@@ -406,33 +418,13 @@ def _rows(
         before = first - i if first > i else 0
         after = i - last if i > last else 0
         # The neighbours' values (zeros past either end of the blocks).
-        if 0 <= i - 1 < n:
-            p_kept, p_parent, p_tag, p_density, p_heading, p_prose = near[at - 1]
-            prev_values: tuple[float, ...] = (
-                p_kept,
-                1.0 if p_parent == parent else 0.0,
-                1.0 if p_tag == tag else 0.0,
-                p_density,
-                p_heading,
-            )
-        else:
-            prev_values, p_prose = _NO_NEIGHBOUR, 0.0
-        if 0 <= i + 1 < n:
-            n_kept, n_parent, n_tag, n_density, n_heading, n_prose = near[at + 1]
-            next_values: tuple[float, ...] = (
-                n_kept,
-                1.0 if n_parent == parent else 0.0,
-                1.0 if n_tag == tag else 0.0,
-                n_density,
-                n_heading,
-            )
-        else:
-            next_values, n_prose = _NO_NEIGHBOUR, 0.0
+        prev_values, p_prose = _beside(near[at - 1], parent, tag) if i >= 1 else _NOTHING_BESIDE
+        next_values, n_prose = _beside(near[at + 1], parent, tag) if i + 1 < n else _NOTHING_BESIDE
         pp_prose = near[at - 2][5] if 0 <= i - 2 < n else 0.0
         nn_prose = near[at + 2][5] if 0 <= i + 2 < n else 0.0
         rows.append([
             own_kept,
-            1.0 if len(path) > depth and path[depth] == container else 0.0,
+            1.0 if block.is_under(container, depth) else 0.0,
             1.0 if first <= i <= last else 0.0,
             log1p(size),
             *(
