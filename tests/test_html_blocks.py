@@ -5,6 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html.blocks import TextBlock, flatten
+from pressclip.extractors.html.prose import said_again
 
 
 def _blocks(body: str) -> list[TextBlock]:
@@ -96,3 +97,24 @@ def test_region_names_read_through_numbers_hashes_and_camel_case() -> None:
         ("Section text", None, False),  # "a04d555" is an id, not "ad"
         ("Article text", None, True),
     ]
+
+
+def test_a_promo_bar_is_sponsored_but_a_promontory_is_not() -> None:
+    blocks = _blocks(
+        '<div class="promo-bar">Free shipping</div>'
+        '<div class="promotional-banner">Half price</div>'
+        '<div class="promontory-walk">Cliff path</div>'
+    )
+    assert [b.region for b in blocks] == ["sponsored", "sponsored", None]
+
+
+def test_only_a_sentence_the_page_keeps_saying_is_said_again() -> None:
+    often = "For more information on rates, please visit our international page."
+    twice = "The council voted on Tuesday to close the old ferry landing for good."
+    blocks = _blocks(
+        f"<p>Zone one. {often}</p><p>{twice}</p><p>Zone two. {often}</p>"
+        f"<blockquote>{twice}</blockquote><p>Zone three. {often}</p><p>Short. Short. Short.</p>"
+    )
+    shares = said_again(blocks)
+    assert sorted(shares) == [2, 4]  # the second and third sayings, not the first
+    assert shares[2] == len(often) / len(blocks[2].text)

@@ -180,3 +180,31 @@ def test_a_ticker_of_teasers_above_the_headline_stays_out_of_a_short_story() -> 
     body = pressclip.extract(page, input_type="html").article_body
     assert PARAGRAPHS[0] in body
     assert not any(about in body for _, _, about in _EVENTS)
+
+
+def _repeated_offers(count: int) -> str:
+    # One message in every currency: its long sentence is said again and again.
+    return "".join(
+        f"<p>Free shipping over {20 + i} euros. For more information on shipping rates and "
+        "timelines, please visit our international page.</p>"
+        for i in range(count)
+    )
+
+
+def test_a_promo_bar_that_keeps_saying_one_sentence_stays_out_of_a_short_text() -> None:
+    # The bar holds more text than the article, but most of it says one thing again: it is
+    # not where the article is, so its name holds.
+    text = " ".join(PARAGRAPHS[:5])
+    body = _body(f"<div class='promo-bar'>{_repeated_offers(9)}</div><p>{text}</p>")
+    assert text in body
+    assert "shipping rates" not in body
+
+
+def test_a_sentence_said_twice_still_counts() -> None:
+    # A pull quote says a sentence of the text again: both sayings are the article's.
+    quote = PARAGRAPHS[1]
+    body = _body(
+        f"<article><p>{PARAGRAPHS[0]} {quote}</p><blockquote><p>{quote}</p></blockquote>"
+        f"<p>{PARAGRAPHS[2]}</p></article>"
+    )
+    assert body.count(quote) == 2

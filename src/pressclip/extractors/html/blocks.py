@@ -55,7 +55,7 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "sponsored",
-        r"sponsor|promoted|advert|ads?(?![a-z-])|ad-*(?:slot|unit|banner)|"
+        r"sponsor|promoted|promo(?:s|tions?|tional)?(?![a-z])|advert|ads?(?![a-z-])|ad-*(?:slot|unit|banner)|"
         r"dfp|gpt-*ad|banner|paid-*(?:content|post)|native-*ad",
     ),
     (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -32,7 +32,7 @@ from pressclip.extractors.html.edges import (
 )
 from pressclip.extractors.html.outline import outline, subtree_sums
 from pressclip.extractors.html.prose import block_size as block_size
-from pressclip.extractors.html.prose import is_heading_paragraph
+from pressclip.extractors.html.prose import is_heading_paragraph, said_again
 from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
@@ -110,9 +110,13 @@ _PROSE_POOR = 1500  # ... on pages with less prose than this (with more, the pro
 
 
 def choose_container(
-    blocks: Sequence[TextBlock], headline_index: int | None = None
+    blocks: Sequence[TextBlock],
+    headline_index: int | None = None,
+    repeats: Mapping[int, float] | None = None,
 ) -> Container | None:
-    """The element whose subtree holds the most prose and the least furniture."""
+    """The element whose subtree holds the most prose and the least furniture (``repeats``:
+    the share of a block's text that only says again what the page keeps saying, which
+    does not count)."""
     prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
     near = (
         range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
@@ -123,6 +127,8 @@ def choose_container(
     votes: list[float] = []
     for block in blocks:
         vote = _vote(block)
+        if repeats and vote > 0 and block.index in repeats:
+            vote *= 1 - repeats[block.index]
         if vote < 0 and block.list_id in announced and block.region is None:
             vote = 0.0  # a list of links the text announces ("Patches sent for review:")
         if block.index in near and block.region is None and block.link_density < 0.3:
@@ -240,14 +246,15 @@ def select_body(
     authors: Sequence[str] = (),
 ) -> Selection:
     """The article's blocks, in order."""
-    neutralise_dominant_regions(blocks)
+    repeats = said_again(blocks)
+    neutralise_dominant_regions(blocks, repeats)
     mark_teaser_cards(blocks)
     mark_card_lists(blocks)
     mark_dated_teasers(blocks)
     mark_rail_headings(blocks)
     norm_headline = _norm(headline) if headline else None
     head = _headline_index(blocks, norm_headline)
-    container = choose_container(blocks, head)
+    container = choose_container(blocks, head, repeats)
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
     inside = [b for b in blocks if _in_container(b, container)]

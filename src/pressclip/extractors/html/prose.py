@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 
@@ -54,3 +55,37 @@ def is_heading_paragraph(block: TextBlock) -> bool:
         and len(block.text) >= _HEADING_PARAGRAPH_CHARS
         and block.link_chars == 0
     )
+
+
+# A sentence this long said three times or more on the page is boilerplate (a promo bar's
+# message in every currency, a disclaimer under each item): only its first saying shows where
+# the article is. (Twice is common in articles: a pull quote, a lead repeated as a dek.)
+_REPEAT_CHARS = 40
+_REPEATS = 3
+
+
+def said_again(blocks: Sequence[TextBlock]) -> dict[int, float]:
+    """The share of each prose block's text (by block index) that repeats what the page keeps
+    saying; blocks that say nothing again are left out."""
+    counts: dict[str, int] = {}
+    read: list[tuple[TextBlock, list[str]]] = []
+    for block in blocks:
+        if len(block.text) < _REPEAT_CHARS or not is_prose(block):
+            continue
+        sentences = [s for s in block.text.split(". ") if len(s) >= _REPEAT_CHARS]
+        for sentence in sentences:
+            counts[sentence] = counts.get(sentence, 0) + 1
+        read.append((block, sentences))
+    if not counts or max(counts.values()) < _REPEATS:
+        return {}
+    seen: set[str] = set()
+    shares: dict[int, float] = {}
+    for block, sentences in read:
+        repeated = 0
+        for sentence in sentences:
+            if counts[sentence] >= _REPEATS and sentence in seen:
+                repeated += len(sentence)
+            seen.add(sentence)
+        if repeated:
+            shares[block.index] = repeated / len(block.text)
+    return shares

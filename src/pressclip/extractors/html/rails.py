@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -422,17 +422,22 @@ def _teaser(
     return card
 
 
-def neutralise_dominant_regions(blocks: Sequence[TextBlock]) -> None:
+def neutralise_dominant_regions(
+    blocks: Sequence[TextBlock], repeats: Mapping[int, float] | None = None
+) -> None:
     """Forget a region name given to an element that holds most of the page's prose.
 
     A wrapper whose class happens to say "ad-layout" or "has-sidebar" is not furniture when
-    the article sits inside it.
+    the article sits inside it. (``repeats``: the share of a block's text that only says
+    again what the page keeps saying, which is not prose that could be the article.)
     """
     prose: dict[int, float] = defaultdict(float)
     total = 0.0
     for block in blocks:
         if is_prose(block):
             size = block_size(block)
+            if repeats and block.index in repeats:
+                size *= 1 - repeats[block.index]
             total += size
             for node_id in block.path:
                 prose[node_id] += size
