@@ -208,3 +208,36 @@ def test_a_sentence_said_twice_still_counts() -> None:
         f"<p>{PARAGRAPHS[2]}</p></article>"
     )
     assert body.count(quote) == 2
+
+
+SMALL_PRINT = [
+    "This material is not intended to replace the advice of a qualified adviser, and the "
+    "information in it has been obtained from sources believed to be reliable.",
+    "Products and services referenced are for general information only, and the company "
+    "cannot be held liable for the inappropriate use of any products it mentions here.",
+    "Tax laws may change at any time, so consult your own tax professional to determine the "
+    "best strategies for your circumstances before you act on anything you read here.",
+]
+
+
+def _footer_page(footer_around_headline: bool) -> str:
+    small_print = "".join(f"<p>{p}</p>" for p in SMALL_PRINT)
+    story = f"<h1>Ferry landing to close</h1><p>{PARAGRAPHS[0]} {PARAGRAPHS[1]}</p>"
+    inner = (
+        f"<footer>{story}{small_print}</footer>"
+        if footer_around_headline
+        else (f"<main>{story}</main><footer>{small_print}</footer>")
+    )
+    page = f"<!doctype html><html><head><title>Ferry</title></head><body>{inner}</body></html>"
+    return pressclip.extract(page.encode(), input_type="html").article_body
+
+
+def test_a_footer_apart_from_the_headline_stays_out_even_when_it_outweighs_the_text() -> None:
+    body = _footer_page(footer_around_headline=False)
+    assert PARAGRAPHS[0] in body
+    assert not any(p in body for p in SMALL_PRINT)
+
+
+def test_a_footer_that_wraps_the_headline_and_text_is_read() -> None:
+    body = _footer_page(footer_around_headline=True)
+    assert PARAGRAPHS[0] in body

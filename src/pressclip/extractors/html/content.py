@@ -247,13 +247,13 @@ def select_body(
 ) -> Selection:
     """The article's blocks, in order."""
     repeats = said_again(blocks)
-    neutralise_dominant_regions(blocks, repeats)
+    norm_headline = _norm(headline) if headline else None
+    head = _headline_index(blocks, norm_headline)
+    neutralise_dominant_regions(blocks, repeats, blocks[head].path if head is not None else None)
     mark_teaser_cards(blocks)
     mark_card_lists(blocks)
     mark_dated_teasers(blocks)
     mark_rail_headings(blocks)
-    norm_headline = _norm(headline) if headline else None
-    head = _headline_index(blocks, norm_headline)
     container = choose_container(blocks, head, repeats)
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)

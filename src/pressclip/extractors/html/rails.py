@@ -423,12 +423,16 @@ def _teaser(
 
 
 def neutralise_dominant_regions(
-    blocks: Sequence[TextBlock], repeats: Mapping[int, float] | None = None
+    blocks: Sequence[TextBlock],
+    repeats: Mapping[int, float] | None = None,
+    headline_path: tuple[int, ...] | None = None,
 ) -> None:
     """Forget a region name given to an element that holds most of the page's prose.
 
     A wrapper whose class happens to say "ad-layout" or "has-sidebar" is not furniture when
-    the article sits inside it. (``repeats``: the share of a block's text that only says
+    the article sits inside it. A ``<footer>`` set apart from the headline (its
+    ``headline_path``) keeps its name all the same: it is a site's footer whose legal small
+    print outweighs a short page. (``repeats``: the share of a block's text that only says
     again what the page keeps saying, which is not prose that could be the article.)
     """
     prose: dict[int, float] = defaultdict(float)
@@ -443,8 +447,25 @@ def neutralise_dominant_regions(
                 prose[node_id] += size
     if total <= 0:
         return
+    kept: dict[int, bool] = {}  # region elements that keep their name whatever they hold
     for block in blocks:
         if block.region is None or block.region_depth >= len(block.path):
             continue
-        if prose[block.path[block.region_depth]] > 0.5 * total:
+        named = block.path[block.region_depth]
+        if prose[named] <= 0.5 * total:
+            continue
+        if named not in kept:
+            kept[named] = _apart_footer(block, named, headline_path)
+        if not kept[named]:
             block.region = None
+
+
+def _apart_footer(block: TextBlock, named: int, headline_path: tuple[int, ...] | None) -> bool:
+    """Whether the region element ``named``, above ``block``, is a <footer> that does not
+    hold the headline."""
+    if block.region != "footer" or headline_path is None or named in headline_path:
+        return False
+    node: LexborNode | None = block.node
+    while node is not None and node.mem_id != named:
+        node = node.parent
+    return node is not None and node.tag == "footer"
