@@ -366,6 +366,33 @@ def test_dated_post_teasers_with_long_summaries_stay_out() -> None:
     assert "walks through choosing timber" not in body
 
 
+def _kicker_first_teaser(i: int) -> str:
+    # A grid's card: its section and date come before the linked title.
+    summary = _dated_teaser(i).split("<p>")[1].split("</p>")[0]
+    return (
+        f"<div class='post-item'><div class='tagline'><h5><a href='/c/wood'>Woodwork</a></h5>"
+        f"<span class='date'>March {i + 10}, 2025</span></div>"
+        f"<h3 class='title'><a href='/blog/post-{i}'>Choosing timber, part {i}</a></h3>"
+        f"<p>{summary}</p></div>"
+    )
+
+
+def test_teasers_whose_date_comes_before_the_title_stay_out() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in [*INTRO, *LONG, OUTRO])
+    grid = "".join(_kicker_first_teaser(i) for i in range(1, 7))
+    body = _body(_page(_post(paras), around=f"<div class='grid'>{grid}</div>"))
+    assert INTRO[0] in body and OUTRO in body
+    assert "walks through choosing timber" not in body
+
+
+def test_a_dated_listing_right_under_the_headline_is_the_page() -> None:
+    # An events calendar: the page's headline, a line of intro, then the dated entries.
+    grid = "".join(_kicker_first_teaser(i) for i in range(1, 7))
+    body = _body(_page(f"<p>{INTRO[0]}</p><div class='grid'>{grid}</div>"))
+    assert "Post 1 walks through choosing timber" in body
+    assert "Post 6 walks through choosing timber" in body
+
+
 def test_linked_title_of_an_item_with_its_own_paragraph_stays() -> None:
     items = "".join(
         f"<div class='item'><h3><a href='/tools/{name.lower()}'>{name}</a></h3>"

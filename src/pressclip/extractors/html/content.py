@@ -252,7 +252,7 @@ def select_body(
     neutralise_dominant_regions(blocks, repeats, blocks[head].path if head is not None else None)
     mark_teaser_cards(blocks)
     mark_card_lists(blocks)
-    mark_dated_teasers(blocks)
+    mark_dated_teasers(blocks, head)
     mark_rail_headings(blocks)
     container = choose_container(blocks, head, repeats)
     if container is None:

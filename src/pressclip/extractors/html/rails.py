@@ -347,13 +347,15 @@ _TEASER_BLOCKS = 6
 _TEASER_CHARS = 1200
 
 
-def mark_dated_teasers(blocks: Sequence[TextBlock]) -> None:
+def mark_dated_teasers(blocks: Sequence[TextBlock], headline: int | None = None) -> None:
     """Mark lists of dated post teasers: linked titles set alike (same tag and class), each
     with a date and a summary in an element of its own, three or more in a row.
 
     A listing of other posts ("Latest news", a blog's recent entries) may give each post a
     summary of several hundred characters, too long for a card; the dates and the repeated
-    linked titles still tell it from the article's own sections.
+    linked titles still tell it from the article's own sections. A listing that follows the
+    ``headline`` (a block index) with hardly any text between them is the page itself (an
+    events calendar, an archive), not a rail.
     """
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, block in enumerate(blocks):
@@ -370,9 +372,29 @@ def mark_dated_teasers(blocks: Sequence[TextBlock]) -> None:
         found = [c for c in cards if c is not None]
         if len(found) < 3 or sum(any(_dated(b) for b in c) for c in found) < 0.5 * len(found):
             continue
+        if headline is not None and _under_headline(blocks, headline, titles):
+            continue
         for card in found:
             for block in card:
                 _claim(block, "related", len(block.path) - 1, over_meta=True)
+
+
+# At most this much prose between the headline and a listing: an intro line, not an article.
+_LISTING_INTRO = 400
+
+
+def _under_headline(blocks: Sequence[TextBlock], headline: int, titles: list[int]) -> bool:
+    """Whether the element that holds all the ``titles`` opens right after the headline, with
+    hardly any prose between them."""
+    path = blocks[titles[0]].path
+    depth = min(_common_depth(path, blocks[t].path) for t in titles[1:])
+    start = titles[0]
+    while start > headline + 1 and blocks[start - 1].path[:depth] == path[:depth]:
+        start -= 1
+    if start <= headline:
+        return False
+    between = blocks[headline + 1 : start]
+    return sum(len(b.text) for b in between if is_prose(b)) <= _LISTING_INTRO
 
 
 def _shape(block: TextBlock) -> tuple[str, str]:
@@ -395,9 +417,9 @@ def _teaser(
     nxt: int | None,
     shapes: list[tuple[str, str] | None],
 ) -> list[TextBlock] | None:
-    """The title's block and those after it in the element that holds it and no other title,
-    if they are few and short enough to be a teaser (``shapes``: the blocks' shapes, filled
-    in as read)."""
+    """The blocks of the element that holds the title and no other title (a kicker or a date
+    may come before the title), if they are few and short enough to be a teaser (``shapes``:
+    the blocks' shapes, filled in as read)."""
     path = blocks[title].path
     if nxt is not None:
         depth = _common_depth(path, blocks[nxt].path) + 1
@@ -412,7 +434,10 @@ def _teaser(
     if depth > len(path):
         return None
     root = path[:depth]
-    card = [blocks[title]]
+    start = title
+    while start > 0 and blocks[start - 1].path[:depth] == root:
+        start -= 1
+    card = list(blocks[start : title + 1])
     for block in blocks[title + 1 : nxt if nxt is not None else len(blocks)]:
         if block.path[:depth] != root:
             break
