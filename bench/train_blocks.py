@@ -75,7 +75,7 @@ class PageData:
 
 def _selection(page: Page) -> tuple[Selection, list[TextBlock]] | None:
     try:
-        text, _ = prepare_text(gzip.decompress(page.html.read_bytes()), DEFAULT.limits)
+        text, _, _ = prepare_text(gzip.decompress(page.html.read_bytes()), DEFAULT.limits)
         tree = parse_html(text, DEFAULT.limits)
     except PressclipError:
         return None

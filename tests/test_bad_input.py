@@ -442,3 +442,18 @@ def test_text_mode_bad_input() -> None:
             assert_one_line(exc)
         else:
             assert_result_or_reason(article)
+
+
+@pytest.mark.parametrize("deep", [False, True])
+def test_parsing_the_page_bytes_builds_the_same_tree(deep: bool) -> None:
+    # parse_html may take the page's own UTF-8 bytes instead of encoding the text; the markup
+    # it rewrites (too deep here) must still come from the text.
+    html = article_html(before="<div>" * 600 if deep else "") + "<p>Grüße, 東京</p>"
+    data = html.encode("utf-8")
+    with_bytes = parse_html(html, Limits(), utf8=data)
+    assert (
+        with_bytes.html
+        == parse_html(html, Limits()).html
+        == LexborHTMLParser(prepare_html(html, Limits())).html
+    )
+    assert (prepare_html(html, Limits()) is html) is not deep

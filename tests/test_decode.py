@@ -16,6 +16,7 @@ from pressclip.decode import (
     clean_text,
     declared_charset,
     decode,
+    decode_page,
     normalise_label,
     sniff_not_a_page,
 )
@@ -247,3 +248,26 @@ def test_rss_feed_is_not_a_page() -> None:
 )
 def test_prose_is_a_page(text: str) -> None:
     sniff_not_a_page(text)
+
+
+@pytest.mark.parametrize(
+    ("data", "as_is"),
+    [
+        (page(TEXTS["ja"]).encode("utf-8"), True),
+        (page("plain ASCII text").encode("ascii"), True),
+        (codecs.BOM_UTF8 + page(TEXTS["fr"]).encode("utf-8"), False),  # the BOM goes
+        (page(TEXTS["fr"] + "\x07\x0b").encode("utf-8"), False),  # control characters go
+        (page(TEXTS["fr"] * 3).encode("cp1252"), False),  # not UTF-8
+        (page(TEXTS["fr"]).encode("utf-8")[:-40] + b"\xc3" + b"x" * 39, False),  # broken UTF-8
+    ],
+)
+def test_decode_page_hands_back_the_bytes_only_when_they_are_the_text(
+    data: bytes, as_is: bool
+) -> None:
+    decoded = decode_page(data)
+    assert (decoded.text, decoded.charset) == decode(data)
+    if as_is:
+        assert decoded.utf8 is data
+        assert decoded.utf8.decode("utf-8") == decoded.text
+    else:
+        assert decoded.utf8 is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pressclip._errors import EmptyInputError, LimitExceededError, UsageError
-from pressclip.decode import clean_text, decode, reject_binary, sniff_not_a_page
+from pressclip.decode import clean_text, decode_page, reject_binary, sniff_not_a_page
 from pressclip.detect import detect_input_type
 from pressclip.model import Article
 from pressclip.settings import DEFAULT, InputTypeChoice, Limits, Settings
@@ -34,7 +34,7 @@ def extract(
     if reference_time is not None:
         changes["reference_time"] = reference_time
     settings = base.replace(**changes) if changes else base
-    text, charset = prepare_text(data, settings.limits)
+    text, charset, utf8 = prepare_text(data, settings.limits)
     kind = settings.input_type
     if kind == "auto":
         sniff_not_a_page(text)
@@ -42,28 +42,31 @@ def extract(
     if kind == "html":
         from pressclip.extractors.html import extract_html
 
-        return extract_html(text, settings, charset=charset)
+        return extract_html(text, settings, charset=charset, utf8=utf8)
     from pressclip.extractors.text import extract_text
 
     return extract_text(text, settings, charset=charset)
 
 
-def prepare_text(data: str | bytes, limits: Limits) -> tuple[str, str | None]:
-    """The pre-checks: size, emptiness, binary data, charset; the clean text and its charset."""
+def prepare_text(data: str | bytes, limits: Limits) -> tuple[str, str | None, bytes | None]:
+    """The pre-checks: size, emptiness, binary data, charset; the clean text, its charset and
+    the input bytes when the text is exactly their UTF-8 decoding (see ``decode.Decoded``)."""
+    charset: str | None = None
+    utf8: bytes | None = None
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         _check_size(len(raw), limits)
-        text, charset = decode(raw)
+        text, charset, utf8 = decode_page(raw)
     elif isinstance(data, str):
         _check_size(_utf8_size(data, limits.max_bytes), limits)
         if "\x00" in data[:4096]:
             reject_binary(data[:65_536].encode("utf-8", "surrogatepass"))
-        text, charset = clean_text(data), None
+        text = clean_text(data)
     else:
         raise UsageError(f"extract() takes str or bytes, not {type(data).__name__}")
     if not text.strip():
         raise EmptyInputError("input is empty or white space only")
-    return text, charset
+    return text, charset, utf8
 
 
 def _utf8_size(text: str, limit: int) -> int:

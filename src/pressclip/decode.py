@@ -12,6 +12,7 @@ import json
 import logging
 import re
 from collections import Counter
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -180,6 +181,16 @@ _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 _SURROGATE_UTF8 = re.compile(b"\xed[\xa0-\xbf]")
 
 
+class Decoded(NamedTuple):
+    """A page's text, the charset it was read in, and the input bytes themselves when the text
+    is exactly their UTF-8 decoding (no BOM, nothing cleaned): the HTML parser reads UTF-8
+    bytes, so it can take those as they are instead of encoding the text again."""
+
+    text: str
+    charset: str
+    utf8: bytes | None = None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode page bytes; returns the cleaned text and the name of the charset used.
 
@@ -187,6 +198,12 @@ def decode(data: bytes) -> tuple[str, str]:
     declares (XML declaration or meta), used only when the bytes agree with it; UTF-8 when the
     bytes are valid UTF-8; then detection with charset-normalizer.
     """
+    text, charset, _ = decode_page(data)
+    return text, charset
+
+
+def decode_page(data: bytes) -> Decoded:
+    """:func:`decode`, also telling when the text is the input's own UTF-8 as it stands."""
     if not data.strip():
         raise EmptyInputError("input is empty or white space only")
     for bom, name in _BOMS:
@@ -203,7 +220,8 @@ def decode(data: bytes) -> tuple[str, str]:
     if text is not None and (declared in (None, "utf-8") or not data.isascii()):
         # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
         # encodings almost never form valid UTF-8 by chance.
-        return _clean(text, data), "utf-8"
+        cleaned = _clean(text, data)
+        return Decoded(cleaned, "utf-8", data if cleaned is text else None)
     for candidate in dict.fromkeys((declared, "utf-8")):
         if candidate is not None:
             mostly = _decode_mostly(data, candidate)
@@ -212,8 +230,8 @@ def decode(data: bytes) -> tuple[str, str]:
     return _detect(data)
 
 
-def _finish(text: str, charset: str) -> tuple[str, str]:
-    return clean_text(text), charset
+def _finish(text: str, charset: str) -> Decoded:
+    return Decoded(clean_text(text), charset)
 
 
 def clean_text(text: str) -> str:
@@ -347,7 +365,7 @@ def _decode_mostly(data: bytes, name: str) -> str | None:
     return text if good >= 20 * max(1, bad) else None
 
 
-def _detect(data: bytes) -> tuple[str, str]:
+def _detect(data: bytes) -> Decoded:
     best = from_bytes(_detection_sample(data)).best()
     if best is None:
         raise BinaryInputError("input is not text in any known charset, not a page")

@@ -29,9 +29,14 @@ from pressclip.signals.reltime import resolve_text
 from pressclip.signals.wire import WireInfo, detect_wire, is_copyright_line
 
 
-def extract_html(html: str, settings: Settings, *, charset: str | None = None) -> Article:
-    """The article of an HTML page, or a not-an-article record that says why."""
-    tree = parse_html(html, settings.limits)
+def extract_html(
+    html: str, settings: Settings, *, charset: str | None = None, utf8: bytes | None = None
+) -> Article:
+    """The article of an HTML page, or a not-an-article record that says why.
+
+    ``utf8``, when given, must be the page's bytes that ``html`` is the exact UTF-8 decoding of.
+    """
+    tree = parse_html(html, settings.limits, utf8=utf8)
     meta = extract_metadata(tree, url=settings.url)
     root = tree.body or tree.root
     blocks = flatten(root) if root is not None else []
