@@ -204,7 +204,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def decode_page(data: bytes) -> Decoded:
     """:func:`decode`, also telling when the text is the input's own UTF-8 as it stands."""
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of the whole page)
         raise EmptyInputError("input is empty or white space only")
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -214,7 +214,7 @@ def decode_page(data: bytes) -> Decoded:
     if wide is not None:
         return _finish(data.decode(wide, errors="replace"), wide)
     declared = declared_charset(data)
-    if declared is None and (b"\x1b$B" in data or b"\x1b$@" in data) and data.isascii():
+    if declared is None and b"\x1b" in data and _iso2022_jp(data):
         declared = "iso2022_jp"  # 7-bit Japanese, recognisable by its escape sequences
     text = _decode_utf8(data)
     if text is not None and (declared in (None, "utf-8") or not data.isascii()):
@@ -228,6 +228,12 @@ def decode_page(data: bytes) -> Decoded:
             if mostly is not None:
                 return _finish(mostly, candidate)
     return _detect(data)
+
+
+def _iso2022_jp(data: bytes) -> bool:
+    """7-bit bytes with ISO-2022-JP's escape sequences (callers first look for an ESC byte
+    at all: one memchr, where these searches scan the page twice)."""
+    return (b"\x1b$B" in data or b"\x1b$@" in data) and data.isascii()
 
 
 def _finish(text: str, charset: str) -> Decoded:
