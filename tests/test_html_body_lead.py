@@ -135,6 +135,34 @@ def test_paragraph_printed_twice_in_another_element_comes_out_once() -> None:
     assert PARAGRAPHS[3] in body
 
 
+def test_a_second_copy_of_the_text_goes_with_its_headings_and_short_lines() -> None:
+    # The page prints the article twice (a second, tabbed rendering): the headings and the
+    # short lines of the copy go with its long paragraphs.
+    long = [
+        p + " Das teilte die Stadtverwaltung am Mittwoch in einer Mitteilung mit."
+        for p in PARAGRAPHS
+    ]
+    text = (
+        f"<h2>Was sich ändert</h2><p>{long[0]}</p><p>Kurz gesagt: weniger Fähren.</p>"
+        f"<p>{long[1]}</p><h2>Wie es weitergeht</h2><p>{long[2]}</p><p>{long[3]}</p>"
+    )
+    body = _body(_text_page(f"<div class='tab'>{text}</div><div class='tab'>{text}</div>"))
+    assert body.count(long[1]) == 1 and body.count(long[3]) == 1
+    assert body.count("Was sich ändert") == 1
+    assert body.count("Wie es weitergeht") == 1
+    assert body.count("Kurz gesagt: weniger Fähren.") == 1
+
+
+def test_a_short_label_repeated_beside_new_text_stays() -> None:
+    # Two cards set alike: their labels repeat, their texts do not.
+    cards = "".join(
+        f"<div class='card'><h3>Kosten</h3><p>{p}</p><h3>Dauer</h3><p>{q}</p></div>"
+        for p, q in ((PARAGRAPHS[0], PARAGRAPHS[1]), (PARAGRAPHS[2], PARAGRAPHS[3]))
+    )
+    body = _body(_text_page(cards))
+    assert body.count("Kosten") == 2 and body.count("Dauer") == 2
+
+
 def test_line_that_recurs_among_its_siblings_stays() -> None:
     refrain = "Und wieder fährt die Fähre über den Fluss, wie sie es seit vierzig Jahren tut."
     opening = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])

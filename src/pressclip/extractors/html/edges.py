@@ -46,16 +46,33 @@ _REPEAT_CHARS = 100
 
 
 def drop_repeats(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
-    """Keep the first of the blocks that print the same text in different parent elements."""
-    seen: dict[str, tuple[int, ...]] = {}
-    out = []
-    for block in kept:
-        first = seen.setdefault(block.text, block.path[:-1])
-        if len(block.text) >= _REPEAT_CHARS and first != block.path[:-1] and not _may_repeat(block):
-            dropped.append(block)
-        else:
-            out.append(block)
-    return out
+    """Keep the first of the blocks that print the same text in different parent elements.
+
+    A short block said again (a heading, a one-line paragraph) goes too when it continues a
+    copied run: its neighbour was dropped as said again, and the two stood side by side, in
+    the same order, the first time. (A recurring short line alone stays.)
+    """
+    seen: dict[str, tuple[int, tuple[int, ...]]] = {}  # text: where first printed, its parent
+    first: list[int] = []  # where each block's text was first printed, in ``kept``
+    again: list[bool] = []  # said before, in another element, and not by nature repeatable
+    for i, block in enumerate(kept):
+        where, parent = seen.setdefault(block.text, (i, block.path[:-1]))
+        first.append(where)
+        again.append(parent != block.path[:-1] and not _may_repeat(block))
+    gone = [said and len(b.text) >= _REPEAT_CHARS for b, said in zip(kept, again, strict=True)]
+    if any(gone):
+        _spread_along_copies(gone, again, first)
+    dropped.extend(b for b, out in zip(kept, gone, strict=True) if out)
+    return [b for b, out in zip(kept, gone, strict=True) if not out]
+
+
+def _spread_along_copies(gone: list[bool], again: list[bool], first: list[int]) -> None:
+    """Mark (in place) the blocks said again that continue a run of marked ones, both ways."""
+    for order, step in ((range(1, len(gone)), -1), (range(len(gone) - 2, -1, -1), 1)):
+        for i in order:
+            j = i + step
+            if again[i] and not gone[i] and gone[j] and first[j] == first[i] + step:
+                gone[i] = True
 
 
 # A block this long whose word runs are mostly the rest of the body's, and the other way
