@@ -404,3 +404,32 @@ def test_linked_title_of_an_item_with_its_own_paragraph_stays() -> None:
     body = _body(_page(_post(f"{paras}{items}<p>{OUTRO}</p>")))
     assert "Hammerhead\n\nThe Hammerhead is the one" in body
     assert "Clampmaster" in body
+
+
+def _reports_list(intro: str) -> bytes:
+    # Items open on a linked title and go on in plain words, like teaser cards; one title
+    # starts with the headline's words, as a list of stories that includes this one does.
+    titles = ["Ferry landing to close: the first study", "Bus routes that replace the ferry"]
+    titles += ["Pontoon removal and the river bank", "Ridership on the old crossing"]
+    items = "".join(
+        f"<li><a href='/r{i}'>{title}</a> (Report {i}, July 2019). The report counts the "
+        f"trips made on the crossing and what they cost the town each year.</li>"
+        for i, title in enumerate(titles)
+    )
+    more = [
+        f"<p>{p} Officials repeated the point at a second meeting on Thursday.</p>"
+        for p in PARAGRAPHS
+    ]
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS] + more
+    return _page(f"<div class='story'>{''.join(paras)}<p>{intro}</p><ul>{items}</ul></div>")
+
+
+def test_list_of_linked_reports_the_text_announces_stays() -> None:
+    body = _body(_reports_list("The city looked at the crossing in these earlier reports:"))
+    assert "Pontoon removal and the river bank (Report 2, July 2019)" in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_list_of_linked_reports_without_an_announcement_goes() -> None:
+    body = _body(_reports_list("The city looked at the crossing in earlier reports."))
+    assert "Pontoon removal and the river bank" not in body

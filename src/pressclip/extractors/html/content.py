@@ -261,6 +261,9 @@ def select_body(
     teaser_lists = _teaser_lists(inside, norm_headline)
     if teaser_lists:
         teaser_lists -= _prose_lists(inside, _shown_headline(blocks, norm_headline, head))
+        # A list the text announces right before it ("... in these reports:") is the
+        # article's own, even when its items open on linked titles like teaser cards.
+        teaser_lists -= _announced_lists(inside)
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     linky: list[TextBlock] = []
