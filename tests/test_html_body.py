@@ -433,3 +433,42 @@ def test_list_of_linked_reports_the_text_announces_stays() -> None:
 def test_list_of_linked_reports_without_an_announcement_goes() -> None:
     body = _body(_reports_list("The city looked at the crossing in earlier reports."))
     assert "Pontoon removal and the river bank" not in body
+
+
+def _guide(label: str, resumes: bool) -> bytes:
+    # A buying guide names its picks as bare links under a short heading ending on a colon.
+    picks = "".join(
+        f"<li><h3><a href='https://shop.example/p{i}'>Harbour Ferry Model {i}</a></h3></li>"
+        for i in range(2)
+    )
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    middle = f"<h4>{label}</h4><ul>{picks}</ul>"
+    tail = "".join(paras[2:]) if resumes else ""
+    return _page(
+        f"<div class='story'>{''.join(paras if not resumes else paras[:2])}{middle}{tail}</div>"
+    )
+
+
+def test_linked_picks_a_heading_announces_mid_article_stay() -> None:
+    body = _body(_guide("Top expert picks:", resumes=True))
+    assert "Harbour Ferry Model 1" in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_linked_picks_under_a_label_at_the_end_go() -> None:
+    body = _body(_guide("Editors' picks:", resumes=False))
+    assert "Harbour Ferry Model 1" not in body
+
+
+def test_linked_contents_a_heading_announces_go() -> None:
+    # A table of contents after the lead: its items say again the headings below.
+    sections = ["Why the landing closes", "What replaces the ferry", "When the work starts"]
+    toc = "".join(f"<li><a href='#s{i}'>{s}</a></li>" for i, s in enumerate(sections))
+    text = "".join(
+        f"<h2 id='s{i}'>{s}</h2><p>{PARAGRAPHS[i + 1]}</p>" for i, s in enumerate(sections)
+    )
+    lead = f"<p>{PARAGRAPHS[0]}</p><h4>In this article:</h4><ul>{toc}</ul>"
+    body = _body(_page(f"<div class='story'>{lead}{text}</div>"))
+    assert "Why the landing closes" in body
+    assert "In this article" not in body
+    assert body.count("What replaces the ferry") == 1

@@ -213,6 +213,40 @@ def _announced_lists(blocks: Sequence[TextBlock]) -> set[int]:
     return found
 
 
+def _listed_entries(blocks: Sequence[TextBlock]) -> set[int]:
+    """Lists of links that are entries of the text: a list a colon announces ("Top picks:",
+    "These reports cover it:") in the middle of the article, which goes on after it.
+
+    Its items may be nothing but links (the products a guide recommends), which alone reads
+    as a rail; the announcement, and the text resuming after it, say it is the article's.
+    A label over a list at the article's end ("Editors' picks:") is the rail's own heading,
+    and a list whose items say again the page's headings is its table of contents.
+    """
+    announced: set[int] = set()
+    for before, block in pairwise(blocks):
+        if not block.in_list or not block.list_id or before.list_id == block.list_id:
+            continue
+        if announces_list(before.text, heading=before.tag in HEADINGS):
+            announced.add(block.list_id)
+    if not announced:
+        return set()
+    headings = {_norm(b.text) for b in blocks if b.tag in HEADINGS and not b.in_list}
+    items: dict[int, int] = defaultdict(int)
+    echoes: dict[int, int] = defaultdict(int)
+    resumed: set[int] = set()
+    open_lists: set[int] = set()  # announced lists that no prose has followed yet
+    for block in blocks:
+        if block.list_id in announced:
+            open_lists.add(block.list_id)
+            items[block.list_id] += 1
+            echoes[block.list_id] += _norm(block.text) in headings
+        elif is_prose(block):
+            if block.region is None:
+                resumed |= open_lists  # the article's own prose, not a bio or a caption
+            open_lists.clear()
+    return {list_id for list_id in resumed if echoes[list_id] < 0.5 * items[list_id]}
+
+
 def _headline_index(blocks: Sequence[TextBlock], headline: str | None) -> int | None:
     """The block that prints the headline: the <h1> matching it, else the first <h1>."""
     first_h1 = None
@@ -264,6 +298,10 @@ def select_body(
         # A list the text announces right before it ("... in these reports:") is the
         # article's own, even when its items open on linked titles like teaser cards.
         teaser_lists -= _announced_lists(inside)
+    # Links listed mid-article under their announcement are entries (picks, sources), kept
+    # even when the items are nothing but links.
+    entries = _listed_entries(inside)
+    teaser_lists -= entries
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     linky: list[TextBlock] = []
@@ -272,6 +310,8 @@ def select_body(
             dropped.append(block)
             continue
         reason = _drop(block, container, norm_headline)
+        if reason == "links" and block.list_id in entries:
+            reason = None
         if reason is None:
             kept.append(block)
         else:

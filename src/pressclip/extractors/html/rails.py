@@ -204,11 +204,12 @@ def announces_rail(text: str) -> bool:
     return bool(_RAIL_HEADING.match(text)) or (len(text) <= 45 and bool(_RAIL_PREFIX.match(text)))
 
 
-def announces_list(text: str) -> bool:
+def announces_list(text: str, *, heading: bool = False) -> bool:
     """A sentence ending on a colon that announces what follows ("Patches sent for review:"),
-    not a label ("See also:", "Lesen Sie auch:")."""
+    not a label ("See also:", "Lesen Sie auch:"). A heading may be shorter ("Top picks:")."""
     intro = text.rstrip()
-    return intro.endswith((":", "：")) and len(intro.split()) >= 4 and not announces_rail(intro)
+    words = 2 if heading else 4
+    return intro.endswith((":", "：")) and len(intro.split()) >= words and not announces_rail(intro)
 
 
 def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
