@@ -472,3 +472,28 @@ def test_linked_contents_a_heading_announces_go() -> None:
     assert "Why the landing closes" in body
     assert "In this article" not in body
     assert body.count("What replaces the ferry") == 1
+
+
+_BIO = [
+    "Jane Roe is the editor of the Town Times and has covered the council since 2015.",
+    "She holds a degree in civil engineering from the state university in the capital.",
+    "When she is not at the council, she rows on the river with her two daughters.",
+]
+
+
+def _with_bio(heading: str) -> bytes:
+    bio = "".join(f"<p>{p}</p>" for p in _BIO)
+    box = f"{heading}<div class='about'>{bio}</div>"
+    return _page(_article(), around=box, head="<meta name='author' content='Jane Roe'>")
+
+
+def test_author_bio_of_several_paragraphs_after_the_article_goes() -> None:
+    body = _body(_with_bio(""))
+    assert "civil engineering" not in body
+    assert "Jane Roe is the editor" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_author_bio_set_as_a_section_under_its_heading_stays() -> None:
+    body = _body(_with_bio("<h2>Why you can trust us</h2>"))
+    assert "civil engineering" in body

@@ -248,13 +248,40 @@ def drop_author_bio(
     names = [a.casefold() for a in authors if len(a) > 4]
     if not names or len(kept) < 4:
         return kept
-    out = list(kept)
-    for block in kept[-2:]:
+    out = _drop_bio_box(kept, dropped, names)
+    for block in out[-2:]:
         text = block.text.casefold()
         if len(text) < 500 and any(name in text for name in names):
             out.remove(block)
             dropped.append(block)
     return out
+
+
+_BIO_PARAGRAPHS = 4  # the most paragraphs an author's box at the end may hold
+
+
+def _drop_bio_box(
+    kept: list[TextBlock], dropped: list[TextBlock], names: Sequence[str]
+) -> list[TextBlock]:
+    """Drop a biography of a few paragraphs after the article: the first opens on the
+    author's name ("Jane Doe is the owner of ..."), the rest go on about them ("She holds
+    ...") without it, and all sit in one box of their own, apart from the text before.
+    (A box of one or two paragraphs is left to the rule that follows.)"""
+    for start in range(max(1, len(kept) - _BIO_PARAGRAPHS), len(kept) - 1):
+        first = kept[start]
+        opening = first.text[:100].casefold()
+        if len(first.text) >= 500 or not any(name in opening for name in names):
+            continue
+        box = first.path[:-1]
+        rest = kept[start:]
+        before = kept[start - 1]
+        if before.path[:-1] == box or any(b.path[:-1] != box for b in rest):
+            return kept
+        if before.tag in HEADINGS:
+            return kept  # a section of the text under its own heading ("Why trust us")
+        dropped.extend(rest)
+        return kept[:start]
+    return kept
 
 
 def restore_linked_sentences(
