@@ -497,3 +497,19 @@ def test_author_bio_of_several_paragraphs_after_the_article_goes() -> None:
 def test_author_bio_set_as_a_section_under_its_heading_stays() -> None:
     body = _body(_with_bio("<h2>Why you can trust us</h2>"))
     assert "civil engineering" in body
+
+
+def test_newsletter_pitch_after_the_article_goes() -> None:
+    pitch = (
+        "<p>Subscribe to Town Times Daily, a free newsletter that brings the council's news "
+        "and the ferry timetable to your inbox every morning.</p>"
+    )
+    body = _body(_page(_article(extra=pitch)))
+    assert "free newsletter" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_sentence_about_subscribers_in_the_text_stays() -> None:
+    text = "Subscribers of the ferry pass will get a refund for the months left, the city said."
+    body = _body(_page(_article(extra=f"<p>{text}</p>")))
+    assert text in body

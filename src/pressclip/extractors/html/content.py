@@ -65,6 +65,13 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A pitch for the site's newsletter set as a paragraph: "Subscribe to X, a free daily
+# newsletter ...", "Join 800,000+ subscribers to get ...", "Join our mailing list!".
+_NEWSLETTER_PITCH = re.compile(
+    r"^(?:subscribe|sign up|join)\b[^.!?]{0,120}?\b(?:newsletters?|mailing list|subscribers)\b",
+    re.IGNORECASE,
+)
+
 # Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
 _URL = re.compile(r"https?://\S+")
 _SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
@@ -504,6 +511,8 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
+    if len(block.text) < 300 and _NEWSLETTER_PITCH.match(block.text):
+        return "newsletter"
     if not block.in_list and announces_rail(block.text):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
     if block.has_time and len(block.text) < 120:
