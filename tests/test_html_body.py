@@ -513,3 +513,22 @@ def test_sentence_about_subscribers_in_the_text_stays() -> None:
     text = "Subscribers of the ferry pass will get a refund for the months left, the city said."
     body = _body(_page(_article(extra=f"<p>{text}</p>")))
     assert text in body
+
+
+def test_rows_set_as_sibling_divs_before_the_text_stay() -> None:
+    # A schedule set as one <div> a line, not as a list, right under the headline.
+    dates = ["March 3", "March 10", "March 17", "March 24"]
+    rows = "".join(f"<div>{d}     6pm - 7pm     Town Hall, room 2</div>" for d in dates)
+    body = _body(
+        _page(f"<div class='story'><p><b>Schedule</b></p><div>{rows}</div>{_article()}</div>")
+    )
+    assert "March 17 6pm - 7pm Town Hall, room 2" in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_meta_lines_stacked_as_sibling_divs_before_the_text_go() -> None:
+    lines = ["By Jane Roe, transport reporter", "Published on the third of March"]
+    lines += ["Updated on the fourth of March", "Reading time: five minutes"]
+    meta = "".join(f"<div>{line}</div>" for line in lines)
+    body = _body(_page(f"<div class='story'><div>{meta}</div>{_article()}</div>"))
+    assert body.startswith(PARAGRAPHS[0])

@@ -387,6 +387,7 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
     first, last = prose[0], prose[-1]
     # Only a subheading right before the first paragraph survives (not a byline or a date).
     lists = _opening_lists(kept[:first])
+    rows = _opening_rows(kept[:first])
     opening = _opening_lines(kept[:first], kept[first])
     head = [
         b
@@ -395,6 +396,7 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
         or is_heading_paragraph(b)  # (a lead set in heading type)
         or b.list_id in lists
         or b in opening
+        or b in rows
     ]
     dropped.extend(b for b in kept[:first] if b not in head)
     tail = _tail(kept[last + 1 :], kept[last])
@@ -419,6 +421,44 @@ def _opening_lists(head: Sequence[TextBlock]) -> set[int]:
         if all(b.link_density < 0.2 and not b.has_time and b.region is None for b in blocks)
         and sum(len(b.text) for b in blocks) >= _LIST_ITEM_CHARS * len(blocks)
     }
+
+
+_ROWS = 4
+
+
+def _opening_rows(head: Sequence[TextBlock]) -> list[TextBlock]:
+    """Rows of a table set without table markup right before the first paragraph: a run of
+    sibling elements of one tag whose lines repeat the same columns (a schedule's dates, each
+    "12pm - 1pm, Room 217, Dr. Roe"). Meta lines stacked the same way (byline, date, reading
+    time) each say something else, and go."""
+    runs: list[list[TextBlock]] = []
+    for block in head:
+        run = runs[-1] if runs else None
+        if (
+            run is not None
+            and block.path[:-1] == run[-1].path[:-1]
+            and block.tag == run[-1].tag
+            and block.index == run[-1].index + 1
+        ):
+            run.append(block)
+        else:
+            runs.append([block])
+    return [
+        b
+        for run in runs
+        if len(run) >= _ROWS
+        and not run[0].in_list
+        and all(b.link_density < 0.2 and not b.has_time and b.region is None for b in run)
+        and _same_columns(run)
+        for b in run
+    ]
+
+
+def _same_columns(rows: Sequence[TextBlock]) -> bool:
+    """Whether the rows share words that make up a third of each (their repeated columns)."""
+    words = [set(_WORD.findall(b.text.casefold())) for b in rows]
+    common = set.intersection(*words)
+    return len(common) >= 2 and all(len(common) * 3 >= len(w) for w in words)
 
 
 def _opening_lines(before: Sequence[TextBlock], first: TextBlock) -> list[TextBlock]:
