@@ -532,3 +532,22 @@ def test_meta_lines_stacked_as_sibling_divs_before_the_text_go() -> None:
     meta = "".join(f"<div>{line}</div>" for line in lines)
     body = _body(_page(f"<div class='story'><div>{meta}</div>{_article()}</div>"))
     assert body.startswith(PARAGRAPHS[0])
+
+
+def _with_lines(links: list[str]) -> bytes:
+    intro = "The city has put the engineers' papers on the landing online:"
+    lines = "<br>".join(f"<a href='/doc/{i}.pdf'>{name} (pdf)</a>" for i, name in enumerate(links))
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    middle = f"<p>{intro}</p><p>{lines}</p>"
+    return _page(f"<div class='story'>{''.join(paras[:2])}{middle}{''.join(paras[2:])}</div>")
+
+
+def test_lines_of_links_the_text_announces_stay() -> None:
+    body = _body(_with_lines(["Survey of the pontoons", "Cost of the bus routes"]))
+    assert "Survey of the pontoons (pdf)" in body
+    assert "Cost of the bus routes (pdf)" in body
+
+
+def test_one_linked_line_under_an_announcement_is_a_call_to_action() -> None:
+    body = _body(_with_lines(["Read all of them free here"]))
+    assert "Read all of them free here" not in body

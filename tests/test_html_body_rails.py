@@ -241,3 +241,15 @@ def test_a_footer_apart_from_the_headline_stays_out_even_when_it_outweighs_the_t
 def test_a_footer_that_wraps_the_headline_and_text_is_read() -> None:
     body = _footer_page(footer_around_headline=True)
     assert PARAGRAPHS[0] in body
+
+
+def test_weitere_beitraege_aus_der_kolumne_labels_a_rail() -> None:
+    # "More pieces from the column:" over a list of linked titles, mid-page.
+    links = "<br>".join(
+        f"<a href='/k{i}'>Kolumne {i}: Was der Hafen der Stadt bringt</a>" for i in range(3)
+    )
+    rail = f"<p>Weitere Beiträge aus der Kolumne:</p><p>{links}</p>"
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    body = _body(f"<div class='story'>{''.join(paras[:2])}{rail}{''.join(paras[2:])}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert "Was der Hafen der Stadt bringt" not in body

@@ -298,6 +298,7 @@ def restore_linked_sentences(
         return kept
     first, last = prose[0], prose[-1]
     rows = {b.path[:-1] for b in kept if b.in_table and b.tag in _CELLS}
+    lines = _announced_lines(kept, linky)
     back = [
         b
         for b in linky
@@ -307,6 +308,7 @@ def restore_linked_sentences(
             or _announced_item(b, kept)
             or _linked_heading(b, kept, linky)
             or _linked_cell(b, rows)
+            or id(b) in lines
         )
     ]
     if not back:
@@ -334,6 +336,28 @@ def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
         if before.index < block.index and before.list_id != block.list_id:
             return announces_list(before.text)
     return False
+
+
+def _announced_lines(kept: Sequence[TextBlock], linky: Sequence[TextBlock]) -> set[int]:
+    """Lines of links set as a list without list markup (a paragraph broken by <br>, or a
+    paragraph a link), two or more right under the sentence that announces them ("Course
+    materials from the extension office:"): the ids of the blocks. One line is a call to
+    action ("Try it free here"), not a list."""
+    by_index = {b.index: b for b in kept}
+    runs: list[list[TextBlock]] = []
+    for block in sorted(linky, key=lambda b: b.index):
+        if block.in_list or block.tag not in ("p", "br"):
+            continue
+        if runs and runs[-1][-1].index + 1 == block.index:
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    found: set[int] = set()
+    for run in runs:
+        before = by_index.get(run[0].index - 1)
+        if len(run) >= 2 and before is not None and announces_list(before.text):
+            found.update(id(b) for b in run)
+    return found
 
 
 def _linked_heading(

@@ -46,6 +46,7 @@ _RAIL_HEADING = re.compile(
 _RAIL_PREFIX = re.compile(
     r"^(?:more (?:stories|news|from|on|articles|in)|(?:explore|discover|get) more|trending"
     r"|all (?:reads|stories|articles|posts) (?:on|about|in)|mehr (?:zum thema|aus|von|zu)"
+    r"|weitere (?:beiträge|artikel|texte) (?:aus|von|zu|zum|zur|der|des|dieser)"
     r"|más (?:noticias|de)|plus d'articles|altri articoli|mais (?:notícias|de)|ещё|еще)\b",
     re.IGNORECASE,
 )
