@@ -551,3 +551,23 @@ def test_lines_of_links_the_text_announces_stay() -> None:
 def test_one_linked_line_under_an_announcement_is_a_call_to_action() -> None:
     body = _body(_with_lines(["Read all of them free here"]))
     assert "Read all of them free here" not in body
+
+
+def test_text_after_the_page_footer_is_not_the_article() -> None:
+    # A popup appended after the page's footer, with a story of its own: the container that
+    # holds both the article and the popup is the whole page.
+    popup = (
+        "<div class='modal'><h2>Our story</h2>"
+        "<p>Town Times began as a weekly sheet printed in a garage by the river in 1952, and it "
+        "has grown with the town ever since, one council meeting at a time.</p></div>"
+    )
+    more = "".join(f"<p>{p} The vote was seven to two.</p>" for p in PARAGRAPHS)
+    page = (
+        "<!doctype html><html><head><title>Ferry landing to close</title></head><body>"
+        f"<div><h1>Ferry landing to close</h1>{_article(extra=more)}</div>"
+        "<footer><p>© 2025 Town Times. All rights reserved.</p></footer>"
+        f"{popup}</body></html>"
+    )
+    body = _body(page.encode())
+    assert PARAGRAPHS[-1] in body
+    assert "weekly sheet" not in body
