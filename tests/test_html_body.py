@@ -571,3 +571,23 @@ def test_text_after_the_page_footer_is_not_the_article() -> None:
     body = _body(page.encode())
     assert PARAGRAPHS[-1] in body
     assert "weekly sheet" not in body
+
+
+def test_linked_items_of_a_list_of_plain_items_stay() -> None:
+    # A packing list whose items link, here and there, to the site's reviews.
+    items = ["<a href='/best-tents'>Tent</a>", "Rainfly", "Tent poles", "Groundsheet"]
+    items.append("<a href='/best-stakes'>Stakes</a>")
+    checklist = "<h3>Shelter</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    story = f"<div class='story'>{''.join(paras[:2])}{checklist}{''.join(paras[2:])}</div>"
+    body = _body(_page(story))
+    assert "Tent\nRainfly\nTent poles\nGroundsheet\nStakes" in body
+
+
+def test_a_list_of_links_among_paragraphs_with_one_plain_item_goes() -> None:
+    items = [f"<a href='/s{i}'>Another story about the harbour {i}</a>" for i in range(4)]
+    items.append("More stories every morning")
+    rail = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    body = _body(_page(f"<div class='story'>{''.join(paras[:2])}{rail}{''.join(paras[2:])}</div>"))
+    assert "Another story about the harbour 2" not in body

@@ -299,6 +299,7 @@ def restore_linked_sentences(
     first, last = prose[0], prose[-1]
     rows = {b.path[:-1] for b in kept if b.in_table and b.tag in _CELLS}
     lines = _announced_lines(kept, linky)
+    text_lists = _text_lists(kept, linky)
     back = [
         b
         for b in linky
@@ -309,6 +310,7 @@ def restore_linked_sentences(
             or _linked_heading(b, kept, linky)
             or _linked_cell(b, rows)
             or id(b) in lines
+            or b.list_id in text_lists
         )
     ]
     if not back:
@@ -336,6 +338,21 @@ def _announced_item(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
         if before.index < block.index and before.list_id != block.list_id:
             return announces_list(before.text)
     return False
+
+
+def _text_lists(kept: Sequence[TextBlock], linky: Sequence[TextBlock]) -> set[int]:
+    """Lists whose items are mostly plain text, kept, with some linked: a checklist whose
+    items link to the site's reviews ("Tent", "Stakes") is the article's, linked items too.
+    A list of links is all links."""
+    plain: dict[int, int] = defaultdict(int)
+    linked: dict[int, int] = defaultdict(int)
+    for block in kept:
+        if block.in_list and block.list_id and block.tag not in HEADINGS:
+            plain[block.list_id] += 1
+    for block in linky:
+        if block.in_list and block.list_id and block.tag not in HEADINGS:
+            linked[block.list_id] += 1
+    return {list_id for list_id, n in linked.items() if plain[list_id] >= max(2, n)}
 
 
 def _announced_lines(kept: Sequence[TextBlock], linky: Sequence[TextBlock]) -> set[int]:
