@@ -591,3 +591,18 @@ def test_a_list_of_links_among_paragraphs_with_one_plain_item_goes() -> None:
     paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
     body = _body(_page(f"<div class='story'>{''.join(paras[:2])}{rail}{''.join(paras[2:])}</div>"))
     assert "Another story about the harbour 2" not in body
+
+
+def test_linked_shops_listed_under_a_short_item_label_stay() -> None:
+    # "Buying options:" heads a list nested in its item; each shop is a bare link.
+    shops = "".join(
+        f"<li><p><a href='https://shop.example/{s}'>{s} (Harbour Tools)</a></p></li>"
+        for s in ("Amazon", "Home Depot")
+    )
+    box = (
+        f"<ul><li><p>Price: $15</p></li><li><p><b>Buying options:</b></p><ul>{shops}</ul></li></ul>"
+    )
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    body = _body(_page(f"<div class='story'>{''.join(paras[:2])}{box}{''.join(paras[2:])}</div>"))
+    assert "Home Depot (Harbour Tools)" in body
+    assert PARAGRAPHS[-1] in body

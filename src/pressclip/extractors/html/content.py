@@ -233,7 +233,10 @@ def _listed_entries(blocks: Sequence[TextBlock]) -> set[int]:
     for before, block in pairwise(blocks):
         if not block.in_list or not block.list_id or before.list_id == block.list_id:
             continue
-        if announces_list(before.text, heading=before.tag in HEADINGS):
+        # A heading, or a list item over a list nested in it ("Buying options:"), may be
+        # as short as a label.
+        titled = before.tag in HEADINGS or (before.in_list and len(block.path) > len(before.path))
+        if announces_list(before.text, heading=titled):
             announced.add(block.list_id)
     if not announced:
         return set()
