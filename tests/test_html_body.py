@@ -606,3 +606,10 @@ def test_linked_shops_listed_under_a_short_item_label_stay() -> None:
     body = _body(_page(f"<div class='story'>{''.join(paras[:2])}{box}{''.join(paras[2:])}</div>"))
     assert "Home Depot (Harbour Tools)" in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_newsletter_pitch_after_a_question_goes() -> None:
+    pitch = "<p>Want more from Town Times? Sign up for our newsletter, The Landing, today.</p>"
+    body = _body(_page(_article(extra=pitch)))
+    assert "Sign up for our newsletter" not in body
+    assert PARAGRAPHS[-1] in body

@@ -65,10 +65,12 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
-# A pitch for the site's newsletter set as a paragraph: "Subscribe to X, a free daily
-# newsletter ...", "Join 800,000+ subscribers to get ...", "Join our mailing list!".
+# A pitch for the site's newsletter set as a short paragraph: "Subscribe to X, a free daily
+# newsletter ...", "Join 800,000+ subscribers to get ...", "Want more from X? Sign up for our
+# newsletter ...".
 _NEWSLETTER_PITCH = re.compile(
-    r"^(?:subscribe|sign up|join)\b[^.!?]{0,120}?\b(?:newsletters?|mailing list|subscribers)\b",
+    r"(?:^|[.!?]\s+)(?:subscribe|sign up|join)\b[^.!?]{0,120}?"
+    r"\b(?:newsletters?|mailing list|subscribers)\b",
     re.IGNORECASE,
 )
 
@@ -556,7 +558,7 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
-    if len(block.text) < 300 and _NEWSLETTER_PITCH.match(block.text):
+    if len(block.text) < 300 and _NEWSLETTER_PITCH.search(block.text):
         return "newsletter"
     if not block.in_list and announces_rail(block.text):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
