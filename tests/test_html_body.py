@@ -613,3 +613,14 @@ def test_newsletter_pitch_after_a_question_goes() -> None:
     body = _body(_page(_article(extra=pitch)))
     assert "Sign up for our newsletter" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_first_subheading_said_again_by_the_table_of_contents_stays() -> None:
+    sections = ["Why the ferry landing closes after four decades", "What replaces the ferry"]
+    toc = "".join(f"<li><a href='#s{i}'>{s}</a></li>" for i, s in enumerate(sections))
+    text = "".join(
+        f"<h2 id='s{i}'>{s}</h2><p>{PARAGRAPHS[2 * i]}</p><p>{PARAGRAPHS[2 * i + 1]}</p>"
+        for i, s in enumerate(sections)
+    )
+    body = _body(_page(f"<div class='story'><ul>{toc}</ul>{text}</div>"))
+    assert body.startswith(sections[0])

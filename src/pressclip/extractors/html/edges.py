@@ -24,7 +24,8 @@ def drop_repeated_lead(
     if len(kept) < 3:
         return kept
     # Only the first two kept blocks may go: count how often the page prints their text.
-    counts = {b.text: 0 for b in kept[:2] if 40 <= len(b.text) <= 400}
+    # (A subheading is no summary: a table of contents says it again.)
+    counts = {b.text: 0 for b in kept[:2] if 40 <= len(b.text) <= 400 and b.tag not in HEADINGS}
     if not counts:
         return kept
     for block in blocks:
