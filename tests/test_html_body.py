@@ -624,3 +624,12 @@ def test_first_subheading_said_again_by_the_table_of_contents_stays() -> None:
     )
     body = _body(_page(f"<div class='story'><ul>{toc}</ul>{text}</div>"))
     assert body.startswith(sections[0])
+
+
+def test_table_of_contents_title_is_not_article_text() -> None:
+    # The contents sit right before the first paragraph: their title would pass for the
+    # subheading that opens the text.
+    toc = "".join(f"<li><a href='#p{i}'>Part {i} of the story</a></li>" for i in range(3))
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = _body(_page(f"<div class='story'><h2>Table of Contents</h2><ul>{toc}</ul>{paras}</div>"))
+    assert body.startswith(PARAGRAPHS[0])

@@ -74,6 +74,15 @@ _NEWSLETTER_PITCH = re.compile(
     re.IGNORECASE,
 )
 
+# The title of a table of contents: a reading aid of the page, not the article's words (the
+# entries it lists are the article's headings, said again).
+_CONTENTS_LABEL = re.compile(
+    r"^\W*(?:table of contents?|contents|in this (?:article|post|guide|story)|on this page"
+    r"|jump to(?: section)?|inhaltsverzeichnis|inhalt|índice|sommaire|indice|содержание"
+    r"|目次|目录)\W*$",
+    re.IGNORECASE,
+)
+
 # Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
 _URL = re.compile(r"https?://\S+")
 _SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
@@ -558,6 +567,8 @@ def _drop(
         return "links"
     if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
         return "boilerplate"
+    if len(block.text) < 40 and _CONTENTS_LABEL.match(block.text):
+        return "contents"
     if len(block.text) < 300 and _NEWSLETTER_PITCH.search(block.text):
         return "newsletter"
     if not block.in_list and announces_rail(block.text):
