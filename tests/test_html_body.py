@@ -633,3 +633,19 @@ def test_table_of_contents_title_is_not_article_text() -> None:
     paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     body = _body(_page(f"<div class='story'><h2>Table of Contents</h2><ul>{toc}</ul>{paras}</div>"))
     assert body.startswith(PARAGRAPHS[0])
+
+
+def test_closing_paragraph_that_links_the_shops_it_names_stays() -> None:
+    # A third links and short, so not prose; but a full sentence in the article's own parent.
+    shops = (
+        "<p>After a month of use I can recommend it: I found the board on "
+        "<a href='/a'>Pi Shop for $49 with VAT</a>, but it also sells "
+        "on <a href='/b'>AliExpress for just $35</a>.</p>"
+    )
+    promo = (
+        "<p>Check out <a href='/blog'>our harbour blog for more stories about the town</a>, "
+        "its old ferries and the people who ran them for forty years.</p>"
+    )
+    body = _body(_page(_article(extra=shops + promo)))
+    assert "I can recommend it: I found the board on Pi Shop for $49" in body
+    assert "Check out our harbour blog" not in body

@@ -543,7 +543,11 @@ def _tail(after: Sequence[TextBlock], last: TextBlock) -> list[TextBlock]:
     for block in after:
         if (
             _keep_tail(block)
-            or (running and block.path[:-1] == parent and _closing_line(block))
+            or (
+                running
+                and block.path[:-1] == parent
+                and (_closing_line(block) or _linked_sentence(block))
+            )
             or (block.list_id in lists and block.link_density < 0.2 and not block.has_time)
         ):
             tail.append(block)
@@ -563,6 +567,29 @@ def _closing_line(block: TextBlock) -> bool:
         and bool(block.text.strip())
         and not announces_rail(block.text)
     )
+
+
+def _linked_sentence(block: TextBlock) -> bool:
+    """A closing paragraph of full sentences that links several of the things it names ("I
+    found it on X for $49, and on Y for $35."): too linked to pass as prose when short, but
+    running text in the article's own parent, unlike a link line. One that opens by sending the
+    reader elsewhere ("Check out our blog for more ...") is a call to action, not text."""
+    return (
+        block.tag == "p"
+        and block.link_density < 0.5
+        and not block.has_time
+        and block.region is None
+        and len(block.text) >= _LINKED_SENTENCE_CHARS
+        and _FULL_STOP_END.search(block.text) is not None
+        and _CALL_TO_ACTION.match(block.text) is None
+    )
+
+
+_LINKED_SENTENCE_CHARS = 100
+_FULL_STOP_END = re.compile(r"[.!?。！？]\s*$")
+_CALL_TO_ACTION = re.compile(
+    r"\W*(?:check|read|see|visit|click|learn|find|discover|explore|follow|browse)\b", re.I
+)
 
 
 def _keep_tail(block: TextBlock) -> bool:
