@@ -649,3 +649,20 @@ def test_closing_paragraph_that_links_the_shops_it_names_stays() -> None:
     body = _body(_page(_article(extra=shops + promo)))
     assert "I can recommend it: I found the board on Pi Shop for $49" in body
     assert "Check out our harbour blog" not in body
+
+
+def test_appeal_for_readers_money_goes() -> None:
+    appeals = (
+        "<p>Support Town Times! Donate via bank transfer, become a patron, or buy a mug.</p>"
+        "<p>Support our mission to keep local news free by joining the Town Times club.</p>"
+    )
+    body = _body(_page(_article(extra=appeals)))
+    assert "Donate via" not in body
+    assert "Support our mission" not in body
+    assert PARAGRAPHS[-1] in body
+
+
+def test_paragraph_about_donations_stays() -> None:
+    giving = "<p>Support for the ferry crew came quickly: donations reached $4,000 in a week.</p>"
+    body = _body(_page(_article(extra=giving)))
+    assert "donations reached $4,000" in body

@@ -65,6 +65,18 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# The site asking its readers for money or membership, set as a short paragraph that opens on
+# the appeal: "Support X! Donate via ...", "Support our mission to keep content free ...",
+# "Join my Patreon community ...", "Become a patron ...". A paragraph that only mentions
+# donations further in (a charity's story, a how-to on giving) does not open this way.
+_SUPPORT_APPEAL = re.compile(
+    r"^\W{0,3}(?:support\s+(?:us|our\s+(?:mission|work|journalism|site))\b"
+    r"|(?:join|become)\b[^.!?]{0,40}?\b(?:patreon|patrons?)\b"
+    r"|support\b[^.!?]{1,40}!\s+[^.!?]{0,40}?\b(?:donat\w*|patreon|patrons?)\b"
+    r"|donate\b)",
+    re.IGNORECASE,
+)
+
 # A pitch for the site's newsletter set as a short paragraph: "Subscribe to X, a free daily
 # newsletter ...", "Join 800,000+ subscribers to get ...", "Want more from X? Sign up for our
 # newsletter ...".
@@ -571,6 +583,8 @@ def _drop(
         return "contents"
     if len(block.text) < 300 and _NEWSLETTER_PITCH.search(block.text):
         return "newsletter"
+    if len(block.text) < 300 and _SUPPORT_APPEAL.match(block.text):
+        return "support appeal"
     if not block.in_list and announces_rail(block.text):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
     if block.has_time and len(block.text) < 120:
