@@ -666,3 +666,12 @@ def test_paragraph_about_donations_stays() -> None:
     giving = "<p>Support for the ferry crew came quickly: donations reached $4,000 in a week.</p>"
     body = _body(_page(_article(extra=giving)))
     assert "donations reached $4,000" in body
+
+
+def test_section_heading_set_in_h1_between_paragraphs_stays() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    story = f"<div class='story'>{''.join(paras[:2])}<h1>What the bridge costs</h1>"
+    body = _body(_page(story + "".join(paras[2:]) + "</div>"))
+    assert "What the bridge costs" in body
+    assert "Ferry landing to close" not in body  # the page's own <h1> headline still goes
+    assert PARAGRAPHS[-1] in body

@@ -338,12 +338,14 @@ def select_body(
     kept: list[TextBlock] = []
     dropped: list[TextBlock] = []
     linky: list[TextBlock] = []
-    for block in inside:
+    for i, block in enumerate(inside):
         if block.list_id in teaser_lists:
             dropped.append(block)
             continue
         reason = _drop(block, container, norm_headline)
         if reason == "links" and block.list_id in entries:
+            reason = None
+        if reason == "headline" and _section_h1(block, kept, inside[i + 1 : i + 2], norm_headline):
             reason = None
         if reason is None:
             kept.append(block)
@@ -548,6 +550,20 @@ def _norm(text: str) -> str:
 def _is_headline(block: TextBlock, headline: str | None) -> bool:
     """The block that prints the headline: an <h1>, or any block reading as the headline."""
     return block.tag == "h1" or (headline is not None and _reads_as(block, headline))
+
+
+def _section_h1(
+    block: TextBlock, kept: Sequence[TextBlock], after: Sequence[TextBlock], headline: str | None
+) -> bool:
+    """An <h1> set between the article's paragraphs is a section heading, not the headline:
+    some sites set every heading of the text in <h1>. It follows kept prose, a paragraph
+    follows it, and it does not read as the headline."""
+    return (
+        block.tag == "h1"
+        and (headline is None or not _reads_as(block, headline))
+        and any(is_prose(b) for b in kept[-1:])
+        and any(is_prose(b) and b.tag not in HEADINGS for b in after)
+    )
 
 
 def _reads_as(block: TextBlock, headline: str) -> bool:
