@@ -675,3 +675,13 @@ def test_section_heading_set_in_h1_between_paragraphs_stays() -> None:
     assert "What the bridge costs" in body
     assert "Ferry landing to close" not in body  # the page's own <h1> headline still goes
     assert PARAGRAPHS[-1] in body
+
+
+def test_template_filler_text_is_not_body() -> None:
+    filler = (
+        "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+        "incididunt ut labore et dolore magna aliqua.</p>"
+    )
+    body = _body(_page(_article(extra=filler)))
+    assert "Lorem ipsum" not in body
+    assert PARAGRAPHS[-1] in body

@@ -65,6 +65,10 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# Filler text a template ships with and the site never replaced ("Lorem ipsum dolor sit
+# amet, ..."): never the article's words, however well it passes for prose.
+_PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
+
 # The site asking its readers for money or membership, set as a short paragraph that opens on
 # the appeal: "Support X! Donate via ...", "Support our mission to keep content free ...",
 # "Join my Patreon community ...", "Become a patron ...". A paragraph that only mentions
@@ -599,6 +603,8 @@ def _drop(
         return "contents"
     if len(block.text) < 300 and _NEWSLETTER_PITCH.search(block.text):
         return "newsletter"
+    if _PLACEHOLDER.match(block.text):
+        return "placeholder"
     if len(block.text) < 300 and _SUPPORT_APPEAL.match(block.text):
         return "support appeal"
     if not block.in_list and announces_rail(block.text):
