@@ -685,3 +685,12 @@ def test_template_filler_text_is_not_body() -> None:
     body = _body(_page(_article(extra=filler)))
     assert "Lorem ipsum" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_reading_time_line_is_not_body() -> None:
+    paras = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    story = f"<div class='story'><p>6 min read</p>{paras}<p>Reading time: 5 minutes</p></div>"
+    body = _body(_page(story))
+    assert "min read" not in body
+    assert "Reading time" not in body
+    assert PARAGRAPHS[-1] in body

@@ -65,6 +65,16 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# The reading time a byline bar prints as a line of its own: "6 min read", "Reading time: 5
+# minutes", "Lesezeit: 4 Minuten", "Temps de lecture : 3 min".
+_READING_TIME = re.compile(
+    r"^\W*(?:\d+\s*(?:min(?:ute)?s?|mins?\.)\s+read(?:ing)?(?:\s+time)?"
+    r"|(?:estimated\s+)?reading\s+time\W*\d+\s*min(?:ute)?s?\.?"
+    r"|(?:lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\W*\d+\s*min(?:uten|utos)?\.?"
+    r"|\d+\s*min(?:uten)?\.?\s+lesezeit)\W*$",
+    re.IGNORECASE,
+)
+
 # Filler text a template ships with and the site never replaced ("Lorem ipsum dolor sit
 # amet, ..."): never the article's words, however well it passes for prose.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
@@ -603,6 +613,8 @@ def _drop(
         return "contents"
     if len(block.text) < 300 and _NEWSLETTER_PITCH.search(block.text):
         return "newsletter"
+    if len(block.text) < 40 and _READING_TIME.match(block.text):
+        return "reading time"
     if _PLACEHOLDER.match(block.text):
         return "placeholder"
     if len(block.text) < 300 and _SUPPORT_APPEAL.match(block.text):
