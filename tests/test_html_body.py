@@ -252,6 +252,11 @@ def test_list_of_links_the_text_announces_stays() -> None:
     assert PARAGRAPHS[-1] in body
 
 
+def test_list_of_links_a_three_word_sentence_announces_stays() -> None:
+    body = _body(_with_list("Here's a selection:"))
+    assert "Patch 1: fix the timetable export" in body
+
+
 def test_list_of_links_under_a_see_also_label_goes() -> None:
     body = _body(_with_list("See also:"))
     assert "Patch 1: fix the timetable export" not in body

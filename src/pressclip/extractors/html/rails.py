@@ -206,10 +206,11 @@ def announces_rail(text: str) -> bool:
 
 
 def announces_list(text: str, *, heading: bool = False) -> bool:
-    """A sentence ending on a colon that announces what follows ("Patches sent for review:"),
-    not a label ("See also:", "Lesen Sie auch:"). A heading may be shorter ("Top picks:")."""
+    """A sentence ending on a colon that announces what follows ("Patches sent for review:",
+    "Here's a selection:"), not a label ("See also:", "Lesen Sie auch:"): three words at
+    least, and not a rail's label. A heading may be shorter ("Top picks:")."""
     intro = text.rstrip()
-    words = 2 if heading else 4
+    words = 2 if heading else 3
     return intro.endswith((":", "：")) and len(intro.split()) >= words and not announces_rail(intro)
 
 
