@@ -699,3 +699,16 @@ def test_reading_time_line_is_not_body() -> None:
     assert "min read" not in body
     assert "Reading time" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_rating_widget_lines_are_not_body() -> None:
+    widget = (
+        "<p>How useful was this post?</p><p>Click on a star to rate it!</p>"
+        "<p>Average rating 5 / 5. Vote count: 1</p>"
+        "<p>No votes so far! Be the first to rate this post.</p>"
+    )
+    body = _body(_page(_article(extra=widget)))
+    assert "How useful" not in body
+    assert "Vote count" not in body
+    assert "No votes so far" not in body
+    assert PARAGRAPHS[-1] in body

@@ -75,6 +75,17 @@ _READING_TIME = re.compile(
     re.IGNORECASE,
 )
 
+# The lines of a rating widget under the text, asking the reader to rate the post or
+# reporting the votes: "How useful was this post?", "Click on a star to rate it!", "Rate this
+# article", "No votes so far!", "Average rating 5 / 5. Vote count: 1".
+_RATING_PROMPT = re.compile(
+    r"^\W*(?:how (?:useful|helpful) was this|click on a star|rate this (?:post|article|page)"
+    r"|was this (?:post|article|page) (?:useful|helpful)|no votes so far"
+    r"|(?:we are sorry that|let us improve|tell us how we can improve) this post)"
+    r"|\bvote count:\s*\d",
+    re.IGNORECASE,
+)
+
 # Filler text a template ships with and the site never replaced ("Lorem ipsum dolor sit
 # amet, ..."): never the article's words, however well it passes for prose.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
@@ -615,6 +626,8 @@ def _drop(
         return "newsletter"
     if len(block.text) < 40 and _READING_TIME.match(block.text):
         return "reading time"
+    if len(block.text) < 80 and _RATING_PROMPT.search(block.text):
+        return "rating prompt"
     if _PLACEHOLDER.match(block.text):
         return "placeholder"
     if len(block.text) < 300 and _SUPPORT_APPEAL.match(block.text):
