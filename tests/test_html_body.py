@@ -712,3 +712,12 @@ def test_rating_widget_lines_are_not_body() -> None:
     assert "Vote count" not in body
     assert "No votes so far" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_loading_placeholders_and_like_counts_are_not_body() -> None:
+    paras = "".join(f"<p>{p}</p><div>{n * 100 + 9} likes</div>" for n, p in enumerate(PARAGRAPHS))
+    story = f"<div class='story'>{paras}<div>Loading prices for your region…</div></div>"
+    body = _body(_page(story))
+    assert "likes" not in body
+    assert "Loading prices" not in body
+    assert PARAGRAPHS[-1] in body

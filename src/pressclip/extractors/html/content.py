@@ -75,6 +75,14 @@ _READING_TIME = re.compile(
     re.IGNORECASE,
 )
 
+# What a script fills in or counts, printed as a line of its own: a loading placeholder
+# ("Loading prices for your region…", "Loading Facebook Like Box...") and a bare count
+# ("1,109 likes", "2.3k views", "40 shares").
+_WIDGET_STATE = re.compile(
+    r"^\W*(?:loading\b[^.!?…]{0,50}(?:\.{3}|…)|\d[\d,.]*[km]?\s+(?:likes?|views?|shares?))\W*$",
+    re.IGNORECASE,
+)
+
 # The lines of a rating widget under the text, asking the reader to rate the post or
 # reporting the votes: "How useful was this post?", "Click on a star to rate it!", "Rate this
 # article", "No votes so far!", "Average rating 5 / 5. Vote count: 1".
@@ -626,6 +634,8 @@ def _drop(
         return "newsletter"
     if len(block.text) < 40 and _READING_TIME.match(block.text):
         return "reading time"
+    if len(block.text) < 60 and _WIDGET_STATE.match(block.text):
+        return "widget state"
     if len(block.text) < 80 and _RATING_PROMPT.search(block.text):
         return "rating prompt"
     if _PLACEHOLDER.match(block.text):
