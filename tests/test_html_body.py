@@ -721,3 +721,20 @@ def test_loading_placeholders_and_like_counts_are_not_body() -> None:
     assert "likes" not in body
     assert "Loading prices" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_quote_set_in_a_figure_stays_but_an_embedded_post_goes() -> None:
+    quote = (
+        "<figure><blockquote>The ferry carried my grandparents to their wedding, and I will "
+        "miss it every single morning.</blockquote><figcaption>A resident</figcaption></figure>"
+    )
+    embed = (
+        "<figure class='wp-block-embed'><blockquote><p>Last crossing of the old ferry today, "
+        "what a crowd on the landing this morning.</p></blockquote></figure>"
+    )
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    story = f"<div class='story'>{''.join(paras[:2])}{quote}{embed}{''.join(paras[2:])}</div>"
+    body = _body(_page(story))
+    assert "The ferry carried my grandparents" in body
+    assert "Last crossing of the old ferry" not in body
+    assert PARAGRAPHS[-1] in body

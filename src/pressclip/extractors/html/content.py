@@ -618,7 +618,7 @@ def _drop(
     region_inside = block.region is not None and block.region_depth > container.depth
     if region_inside and block.region in DROP_REGIONS:
         return str(block.region)
-    if block.in_figure and not block.in_table:
+    if block.in_figure and not block.in_table and not _figure_quote(block):
         return "figure"  # a table set in a figure (a block editor's habit) is the article's
     if _is_headline(block, headline):
         return "headline"
@@ -656,6 +656,18 @@ def _drop(
     ):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
     return None
+
+
+def _figure_quote(block: TextBlock) -> bool:
+    """A quotation set in a figure: <figure><blockquote> is HTML's markup for a quote with its
+    source, and the quote is the article's (a testimonial, a pull quote). A figure that embeds
+    a post from elsewhere (a tweet, an Instagram post: "wp-block-embed") is not."""
+    if not block.in_quote:
+        return False
+    node: LexborNode | None = block.node
+    while node is not None and node.tag != "figure":
+        node = node.parent
+    return node is None or "embed" not in (node.attributes.get("class") or "").lower()
 
 
 def _is_markup(block: TextBlock) -> bool:
