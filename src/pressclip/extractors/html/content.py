@@ -32,7 +32,7 @@ from pressclip.extractors.html.edges import (
 )
 from pressclip.extractors.html.outline import outline, subtree_sums
 from pressclip.extractors.html.prose import block_size as block_size
-from pressclip.extractors.html.prose import is_heading_paragraph, said_again
+from pressclip.extractors.html.prose import is_heading_paragraph, said_again, unsaid_share
 from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
@@ -190,8 +190,8 @@ def choose_container(
     votes: list[float] = []
     for block in blocks:
         vote = _vote(block)
-        if repeats and vote > 0 and block.index in repeats:
-            vote *= 1 - repeats[block.index]
+        if repeats and vote > 0:
+            vote *= unsaid_share(repeats, block)
         if vote < 0 and block.list_id in announced and block.region is None:
             vote = 0.0  # a list of links the text announces ("Patches sent for review:")
         if block.index in near and block.region is None and block.link_density < 0.3:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 
@@ -89,3 +89,9 @@ def said_again(blocks: Sequence[TextBlock]) -> dict[int, float]:
         if repeated:
             shares[block.index] = repeated / len(block.text)
     return shares
+
+
+def unsaid_share(repeats: Mapping[int, float], block: TextBlock) -> float:
+    """The share of the block's text that is not said again (``repeats``: from
+    :func:`said_again`); 1 for most blocks."""
+    return 1.0 - repeats.get(block.index, 0.0)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
-from pressclip.extractors.html.prose import SENTENCE_END, block_size, is_prose
+from pressclip.extractors.html.prose import SENTENCE_END, block_size, is_prose, unsaid_share
 from pressclip.signals.dates import search_date
 
 # Headings that announce a rail of other stories, in a few languages (one signal among several:
@@ -468,8 +468,8 @@ def neutralise_dominant_regions(
     for block in blocks:
         if is_prose(block):
             size = block_size(block)
-            if repeats and block.index in repeats:
-                size *= 1 - repeats[block.index]
+            if repeats:
+                size *= unsaid_share(repeats, block)
             total += size
             for node_id in block.path:
                 prose[node_id] += size
