@@ -265,13 +265,18 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...]) -> bool:
     return len(alike) >= _REPEATED_ITEMS and others >= prose[node_id] > 0
 
 
-def _announced_lists(blocks: Sequence[TextBlock]) -> set[int]:
-    """Lists that a sentence ending on a colon announces, right before them."""
+def _announced_lists(blocks: Sequence[TextBlock], *, labels: bool = False) -> set[int]:
+    """Lists that a sentence ending on a colon announces, right before them; with ``labels``,
+    also those a heading or a list item over a list nested in it announces, which may be as
+    short as a label ("Top picks:", "Buying options:")."""
     found: set[int] = set()
     for before, block in pairwise(blocks):
         if not block.in_list or not block.list_id or before.list_id == block.list_id:
             continue
-        if announces_list(before.text):
+        titled = labels and (
+            before.tag in HEADINGS or (before.in_list and len(block.path) > len(before.path))
+        )
+        if announces_list(before.text, heading=titled):
             found.add(block.list_id)
     return found
 
@@ -285,15 +290,7 @@ def _listed_entries(blocks: Sequence[TextBlock]) -> set[int]:
     A label over a list at the article's end ("Editors' picks:") is the rail's own heading,
     and a list whose items say again the page's headings is its table of contents.
     """
-    announced: set[int] = set()
-    for before, block in pairwise(blocks):
-        if not block.in_list or not block.list_id or before.list_id == block.list_id:
-            continue
-        # A heading, or a list item over a list nested in it ("Buying options:"), may be
-        # as short as a label.
-        titled = before.tag in HEADINGS or (before.in_list and len(block.path) > len(before.path))
-        if announces_list(before.text, heading=titled):
-            announced.add(block.list_id)
+    announced = _announced_lists(blocks, labels=True)
     if not announced:
         return set()
     headings = {_norm(b.text) for b in blocks if b.tag in HEADINGS and not b.in_list}
