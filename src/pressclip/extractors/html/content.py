@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.edges import (
     ancestor_shape,
+    drop_after_page_end,
     drop_author_bio,
     drop_copies,
     drop_detached_tail,
@@ -392,54 +393,13 @@ def select_body(
     kept = drop_meta_prose(kept, dropped)
     kept = drop_detached_tail(kept, dropped)
     kept = drop_orphan_labels(kept, dropped, inside)
-    kept = _drop_after_page_end(kept, dropped, inside)
+    kept = drop_after_page_end(kept, dropped, inside)
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
     )
     if standfirst and _is_lead(standfirst[0], kept):
         kept = [standfirst[0], *kept]
     return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
-
-
-# The site's copyright notice, which closes the page: "© 2025 Example Inc. All rights reserved."
-_RIGHTS_RESERVED = re.compile(
-    r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b"
-    r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b",
-    re.IGNORECASE,
-)
-_PAGE_END_SHARE = 0.5  # the most text after the page's end, as a share of the text before it
-
-
-def _drop_after_page_end(
-    kept: list[TextBlock], dropped: list[TextBlock], inside: Sequence[TextBlock]
-) -> list[TextBlock]:
-    """Drop what follows the page's own footer, its copyright notice: a form in a modal, an
-    "about us" box, a popup appended to the page after the footer. When the container holds
-    the whole page, that text may look like more article. Only when most of the text comes
-    before the notice: a page can print its footer before the article, in source order.
-    """
-    if len(kept) < 2:
-        return kept
-    first, last = kept[0].index, kept[-1].index
-    end = next(
-        (
-            b.index
-            for b in inside
-            if first < b.index < last
-            and b.region == "footer"
-            and len(b.text) < 200
-            and _RIGHTS_RESERVED.search(b.text)
-        ),
-        None,
-    )
-    if end is None:
-        return kept
-    before = sum(len(b.text) for b in kept if b.index < end)
-    after = [b for b in kept if b.index > end]
-    if sum(len(b.text) for b in after) > _PAGE_END_SHARE * before:
-        return kept
-    dropped.extend(after)
-    return [b for b in kept if b.index < end]
 
 
 def _standfirst(

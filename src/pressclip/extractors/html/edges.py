@@ -607,3 +607,44 @@ def _keep_tail(block: TextBlock) -> bool:
         and len(block.text) >= 15
         and SENTENCE_END.search(block.text) is not None
     )
+
+
+# The site's copyright notice, which closes the page: "© 2025 Example Inc. All rights reserved."
+_RIGHTS_RESERVED = re.compile(
+    r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b"
+    r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b",
+    re.IGNORECASE,
+)
+_PAGE_END_SHARE = 0.5  # the most text after the page's end, as a share of the text before it
+
+
+def drop_after_page_end(
+    kept: list[TextBlock], dropped: list[TextBlock], inside: Sequence[TextBlock]
+) -> list[TextBlock]:
+    """Drop what follows the page's own footer, its copyright notice: a form in a modal, an
+    "about us" box, a popup appended to the page after the footer. When the container holds
+    the whole page, that text may look like more article. Only when most of the text comes
+    before the notice: a page can print its footer before the article, in source order.
+    """
+    if len(kept) < 2:
+        return kept
+    first, last = kept[0].index, kept[-1].index
+    end = next(
+        (
+            b.index
+            for b in inside
+            if first < b.index < last
+            and b.region == "footer"
+            and len(b.text) < 200
+            and _RIGHTS_RESERVED.search(b.text)
+        ),
+        None,
+    )
+    if end is None:
+        return kept
+    before = sum(len(b.text) for b in kept if b.index < end)
+    after = [b for b in kept if b.index > end]
+    if sum(len(b.text) for b in after) > _PAGE_END_SHARE * before:
+        return kept
+    dropped.extend(after)
+    return [b for b in kept if b.index < end]
