@@ -738,3 +738,14 @@ def test_quote_set_in_a_figure_stays_but_an_embedded_post_goes() -> None:
     assert "The ferry carried my grandparents" in body
     assert "Last crossing of the old ferry" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_player_and_toolbar_button_labels_are_not_body() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    controls = "<div>Play Video</div><div>Bookmark</div><div>SCROLL FOR MORE</div>"
+    story = f"<div class='story'>{''.join(paras[:2])}{controls}{''.join(paras[2:])}</div>"
+    body = _body(_page(story))
+    assert "Play Video" not in body
+    assert "Bookmark" not in body
+    assert "SCROLL FOR MORE" not in body
+    assert PARAGRAPHS[-1] in body

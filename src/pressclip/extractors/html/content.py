@@ -58,10 +58,13 @@ DROP_REGIONS = frozenset(
 NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
 _NEGATIVE_WEIGHT = 0.4
 
+# (The controls of a player or a toolbar printed as a line of their own, "Play Video",
+# "Bookmark", "Scroll for more", are labels of buttons, not the article's words.)
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
     r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|continue reading|"
     r"read full article|click here|sign up|subscribe|skip to content|back to top|loading\.*|"
+    r"play video|watch (?:the )?video|bookmark|scroll (?:down )?(?:for|to see) more|copy link|"
     r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
     re.IGNORECASE,
 )
