@@ -749,3 +749,14 @@ def test_player_and_toolbar_button_labels_are_not_body() -> None:
     assert "Bookmark" not in body
     assert "SCROLL FOR MORE" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_pointer_to_other_posts_is_not_body_but_a_sentence_opening_alike_is() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    pointer = "<p>You may be interested in the following topics as well:</p>"
+    sentence = "<p>You might like the view from the top of the old harbour tower.</p>"
+    story = f"<div class='story'>{''.join(paras[:2])}{sentence}{''.join(paras[2:])}{pointer}</div>"
+    body = _body(_page(story))
+    assert "following topics" not in body
+    assert "You might like the view" in body
+    assert PARAGRAPHS[-1] in body

@@ -98,6 +98,14 @@ _RATING_PROMPT = re.compile(
     re.IGNORECASE,
 )
 
+# A pointer to other posts set as a line of its own, on the pattern of a rail's label but longer
+# or carrying the title it points to: "You may be interested in the following topics as
+# well:", "» You Might Like: Best Cell Phones for Seniors", "You may also be interested: X".
+# (A sentence of the text that opens this way ends as one: "You might like the view.")
+_RAIL_INVITE = re.compile(
+    r"^\W*you (?:may|might) (?:also )?(?:like|enjoy|be interested)\b(?!.*[.!?]$)", re.IGNORECASE
+)
+
 # Filler text a template ships with and the site never replaced ("Lorem ipsum dolor sit
 # amet, ..."): never the article's words, however well it passes for prose.
 _PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
@@ -604,6 +612,8 @@ def _drop(
         return "support appeal"
     if not block.in_list and announces_rail(block.text):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
+    if not block.in_list and len(block.text) < 100 and _RAIL_INVITE.match(block.text):
+        return "rail label"
     if block.has_time and len(block.text) < 120:
         return "timestamp"
     if _is_markup(block):
