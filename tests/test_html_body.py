@@ -760,3 +760,14 @@ def test_pointer_to_other_posts_is_not_body_but_a_sentence_opening_alike_is() ->
     assert "following topics" not in body
     assert "You might like the view" in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_follow_us_pitch_is_not_body_but_a_sentence_about_following_is() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    pitch = "<p>Follow us on Telegram, Facebook, Instagram and X for the latest news.</p>"
+    sentence = "<p>Follow the signs to the car park, then walk down to the old harbour.</p>"
+    story = f"<div class='story'>{''.join(paras[:2])}{sentence}{''.join(paras[2:])}{pitch}</div>"
+    body = _body(_page(story))
+    assert "Follow us on Telegram" not in body
+    assert "Follow the signs" in body
+    assert PARAGRAPHS[-1] in body

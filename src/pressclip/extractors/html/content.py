@@ -131,6 +131,16 @@ _NEWSLETTER_PITCH = re.compile(
     re.IGNORECASE,
 )
 
+# The site or the author asking to be followed elsewhere, set as a short paragraph that opens
+# on it: "Follow us on Telegram, Facebook, Instagram ...", "Join me on TikTok: @...", "Follow
+# The Gleaner on Twitter and Instagram ...". A sentence that only names a platform further in
+# ("Follow the signs to the car park") does not open this way.
+_SOCIAL_PITCH = re.compile(
+    r"^\W*(?:follow|like|join)\b[^.!?]{0,60}?\b(?:on|at|via)\s+(?:twitter|facebook|instagram"
+    r"|telegram|youtube|tiktok|linkedin|x|threads|bluesky|whatsapp|pinterest|google news)\b",
+    re.IGNORECASE,
+)
+
 # The title of a table of contents: a reading aid of the page, not the article's words (the
 # entries it lists are the article's headings, said again).
 _CONTENTS_LABEL = re.compile(
@@ -610,6 +620,8 @@ def _drop(
         return "placeholder"
     if len(block.text) < 300 and _SUPPORT_APPEAL.match(block.text):
         return "support appeal"
+    if len(block.text) < 300 and _SOCIAL_PITCH.match(block.text):
+        return "social pitch"
     if not block.in_list and announces_rail(block.text):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
     if not block.in_list and len(block.text) < 100 and _RAIL_INVITE.match(block.text):
