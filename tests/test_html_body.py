@@ -771,3 +771,15 @@ def test_follow_us_pitch_is_not_body_but_a_sentence_about_following_is() -> None
     assert "Follow us on Telegram" not in body
     assert "Follow the signs" in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_paywall_notice_is_not_body() -> None:
+    notice = (
+        "<p>To view the full story, please subscribe to The Harbour Times.</p>"
+        "<p>If you're enjoying this article, consider supporting our award-winning journalism "
+        "by subscribing.</p>"
+    )
+    body = _body(_page(_article(extra=notice)))
+    assert "full story" not in body
+    assert "consider supporting" not in body
+    assert PARAGRAPHS[-1] in body

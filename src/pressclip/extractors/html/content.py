@@ -131,6 +131,19 @@ _NEWSLETTER_PITCH = re.compile(
     re.IGNORECASE,
 )
 
+# A paywall's notice or a plea to pay for the journalism, set as a short paragraph: "To view the
+# full story, please subscribe to ...", "Subscribe now to our eNATION edition for the full
+# story.", "... already a subscriber, you can log in for immediate access to this story.",
+# "If you're enjoying this article, consider supporting our award-winning journalism ...".
+_PAYWALL_NOTICE = re.compile(
+    r"\b(?:subscribe|subscribers?|subscription|log ?in|sign ?in)\b[^.!?]{0,80}?"
+    r"\b(?:full (?:story|article)|(?:continue|keep) reading|the rest of|immediate access)"
+    r"|\b(?:full (?:story|article)|(?:continue|keep) reading)\b[^.!?]{0,60}?"
+    r"\b(?:subscribe|subscribers?|subscription|log ?in|sign ?in)\b"
+    r"|\bconsider supporting\b[^.!?]{0,40}?\bjournalism\b",
+    re.IGNORECASE,
+)
+
 # The site or the author asking to be followed elsewhere, set as a short paragraph that opens
 # on it: "Follow us on Telegram, Facebook, Instagram ...", "Join me on TikTok: @...", "Follow
 # The Gleaner on Twitter and Instagram ...". A sentence that only names a platform further in
@@ -622,6 +635,8 @@ def _drop(
         return "support appeal"
     if len(block.text) < 300 and _SOCIAL_PITCH.match(block.text):
         return "social pitch"
+    if len(block.text) < 300 and _PAYWALL_NOTICE.search(block.text):
+        return "paywall"
     if not block.in_list and announces_rail(block.text):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
     if not block.in_list and len(block.text) < 100 and _RAIL_INVITE.match(block.text):
