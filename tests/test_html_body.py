@@ -783,3 +783,13 @@ def test_paywall_notice_is_not_body() -> None:
     assert "full story" not in body
     assert "consider supporting" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_script_notice_and_ad_break_marker_are_not_body() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    breaks = "<p>This slideshow requires JavaScript.</p><p>Continue Reading Below</p>"
+    story = f"<div class='story'>{''.join(paras[:2])}{breaks}{''.join(paras[2:])}</div>"
+    body = _body(_page(story))
+    assert "requires JavaScript" not in body
+    assert "Continue Reading" not in body
+    assert PARAGRAPHS[-1] in body

@@ -59,13 +59,24 @@ NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
 _NEGATIVE_WEIGHT = 0.4
 
 # (The controls of a player or a toolbar printed as a line of their own, "Play Video",
-# "Bookmark", "Scroll for more", are labels of buttons, not the article's words.)
+# "Bookmark", "Scroll for more", are labels of buttons, not the article's words; so is the
+# marker an ad break leaves in the text, "Continue Reading Below", "Story continues below".)
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
-    r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|continue reading|"
-    r"read full article|click here|sign up|subscribe|skip to content|back to top|loading\.*|"
+    r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|"
+    r"continue reading(?: below)?|read full article|click here|sign up|subscribe|skip to content|"
+    r"back to top|loading\.*|"
     r"play video|watch (?:the )?video|bookmark|scroll (?:down )?(?:for|to see) more|copy link|"
+    r"(?:the )?(?:story|article) continues below(?: advertisement)?|"
     r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
+    re.IGNORECASE,
+)
+
+# What the page says in place of a widget that runs on a script ("This slideshow requires
+# JavaScript.", "Your browser does not support the video tag."): a notice, not the text.
+_SCRIPT_NOTICE = re.compile(
+    r"\b(?:requires? javascript|enable javascript|javascript (?:is )?(?:disabled|required)"
+    r"|your browser does(?: not|n.t) support)",
     re.IGNORECASE,
 )
 
@@ -626,6 +637,8 @@ def _drop(
     if len(block.text) < 40 and _READING_TIME.match(block.text):
         return "reading time"
     if len(block.text) < 60 and _WIDGET_STATE.match(block.text):
+        return "widget state"
+    if len(block.text) < 120 and _SCRIPT_NOTICE.search(block.text):
         return "widget state"
     if len(block.text) < 80 and _RATING_PROMPT.search(block.text):
         return "rating prompt"
