@@ -706,11 +706,13 @@ def test_rating_widget_lines_are_not_body() -> None:
         "<p>How useful was this post?</p><p>Click on a star to rate it!</p>"
         "<p>Average rating 5 / 5. Vote count: 1</p>"
         "<p>No votes so far! Be the first to rate this post.</p>"
+        "<p>War der Artikel nützlich?</p>"
     )
     body = _body(_page(_article(extra=widget)))
     assert "How useful" not in body
     assert "Vote count" not in body
     assert "No votes so far" not in body
+    assert "War der Artikel" not in body
     assert PARAGRAPHS[-1] in body
 
 

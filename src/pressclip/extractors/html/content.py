@@ -100,11 +100,14 @@ _WIDGET_STATE = re.compile(
 
 # The lines of a rating widget under the text, asking the reader to rate the post or
 # reporting the votes: "How useful was this post?", "Click on a star to rate it!", "Rate this
-# article", "No votes so far!", "Average rating 5 / 5. Vote count: 1".
+# article", "No votes so far!", "Average rating 5 / 5. Vote count: 1", "War der Artikel
+# nützlich?".
 _RATING_PROMPT = re.compile(
     r"^\W*(?:how (?:useful|helpful) was this|click on a star|rate this (?:post|article|page)"
     r"|was this (?:post|article|page) (?:useful|helpful)|no votes so far"
-    r"|(?:we are sorry that|let us improve|tell us how we can improve) this post)"
+    r"|(?:we are sorry that|let us improve|tell us how we can improve) this post"
+    r"|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)"
+    r"|cet article vous a-t-il été utile)"
     r"|\bvote count:\s*\d",
     re.IGNORECASE,
 )
