@@ -795,3 +795,15 @@ def test_script_notice_and_ad_break_marker_are_not_body() -> None:
     assert "requires JavaScript" not in body
     assert "Continue Reading" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_byline_line_is_not_body_but_a_heading_opening_alike_is() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    story = (
+        f"<div class='story'>{paras[0]}<p>By Phil Helsel</p>{''.join(paras[1:3])}"
+        f"<h2>By Audience</h2>{''.join(paras[3:])}</div>"
+    )
+    body = _body(_page(story))
+    assert "Phil Helsel" not in body
+    assert "By Audience" in body
+    assert PARAGRAPHS[-1] in body

@@ -72,6 +72,14 @@ _BOILERPLATE_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# A byline set as a plain line of its own: "By Phil Helsel", "Written by Cassidy Horton", "By
+# Reuters" (a capitalised name of one to four words after "By"). A heading "By Audience" opens
+# a section and stays; so does a sentence, which goes on past the name.
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|BY|[Ww]ritten by|WRITTEN BY)\s+[A-Z][\w.'’-]*"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del)){0,4}\s*$"
+)
+
 # What the page says in place of a widget that runs on a script ("This slideshow requires
 # JavaScript.", "Your browser does not support the video tag."): a notice, not the text.
 _SCRIPT_NOTICE = re.compile(
@@ -643,6 +651,13 @@ def _drop(
         return "widget state"
     if len(block.text) < 120 and _SCRIPT_NOTICE.search(block.text):
         return "widget state"
+    if (
+        len(block.text) < 60
+        and block.tag not in HEADINGS
+        and not block.in_list
+        and _BYLINE.match(block.text)
+    ):
+        return "byline"
     if len(block.text) < 80 and _RATING_PROMPT.search(block.text):
         return "rating prompt"
     if _PLACEHOLDER.match(block.text):
