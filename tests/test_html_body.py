@@ -807,3 +807,12 @@ def test_byline_line_is_not_body_but_a_heading_opening_alike_is() -> None:
     assert "Phil Helsel" not in body
     assert "By Audience" in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_thanks_for_reading_sign_off_is_not_body() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    sign_off = "<p>Thanks for reading! Subscribe for free to receive new posts.</p>"
+    story = f"<div class='story'>{''.join(paras[:3])}{sign_off}{''.join(paras[3:])}</div>"
+    body = _body(_page(story))
+    assert "Thanks for reading" not in body
+    assert PARAGRAPHS[-1] in body

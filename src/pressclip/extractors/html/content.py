@@ -80,6 +80,12 @@ _BYLINE = re.compile(
     r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del)){0,4}\s*$"
 )
 
+# The site thanking its visitor, set as a short line of its own at the foot of a post: "Thanks
+# for visiting!", "Thanks for reading! Subscribe for free to receive new posts ...".
+_THANKS_LINE = re.compile(
+    r"^\W*thanks?(?: you)?(?: so much)? for (?:reading|visiting|stopping by)\b", re.IGNORECASE
+)
+
 # What the page says in place of a widget that runs on a script ("This slideshow requires
 # JavaScript.", "Your browser does not support the video tag."): a notice, not the text.
 _SCRIPT_NOTICE = re.compile(
@@ -651,6 +657,8 @@ def _drop(
         return "widget state"
     if len(block.text) < 120 and _SCRIPT_NOTICE.search(block.text):
         return "widget state"
+    if len(block.text) < 120 and _THANKS_LINE.match(block.text):
+        return "sign-off"
     if (
         len(block.text) < 60
         and block.tag not in HEADINGS
