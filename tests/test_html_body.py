@@ -816,3 +816,12 @@ def test_thanks_for_reading_sign_off_is_not_body() -> None:
     body = _body(_page(story))
     assert "Thanks for reading" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_contact_prompt_is_not_body() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    prompt = "<p>Still have questions?</p>"
+    story = f"<div class='story'>{''.join(paras[:3])}{prompt}{''.join(paras[3:])}</div>"
+    body = _body(_page(story))
+    assert "Still have questions" not in body
+    assert PARAGRAPHS[-1] in body

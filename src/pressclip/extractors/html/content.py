@@ -86,6 +86,12 @@ _THANKS_LINE = re.compile(
     r"^\W*thanks?(?: you)?(?: so much)? for (?:reading|visiting|stopping by)\b", re.IGNORECASE
 )
 
+# The site's invitation to get in touch, set as a line of its own before a contact form or
+# button: "Have any questions?", "Still have questions?", "Got questions?".
+_CONTACT_PROMPT = re.compile(
+    r"^\W*(?:have|got|still have|any) (?:any |more |other )?questions\W*$", re.IGNORECASE
+)
+
 # What the page says in place of a widget that runs on a script ("This slideshow requires
 # JavaScript.", "Your browser does not support the video tag."): a notice, not the text.
 _SCRIPT_NOTICE = re.compile(
@@ -659,6 +665,8 @@ def _drop(
         return "widget state"
     if len(block.text) < 120 and _THANKS_LINE.match(block.text):
         return "sign-off"
+    if len(block.text) < 40 and _CONTACT_PROMPT.match(block.text):
+        return "contact prompt"
     if (
         len(block.text) < 60
         and block.tag not in HEADINGS
