@@ -825,3 +825,14 @@ def test_contact_prompt_is_not_body() -> None:
     body = _body(_page(story))
     assert "Still have questions" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_app_pitch_is_not_body_but_an_instruction_to_install_an_app_is() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    pitch = "<p>Get the Harbour Times app!</p>"
+    step = "<p>Download the ferry operator's app on your phone to see the last crossings.</p>"
+    story = f"<div class='story'>{''.join(paras[:2])}{step}{''.join(paras[2:])}{pitch}</div>"
+    body = _body(_page(story))
+    assert "Harbour Times app" not in body
+    assert "Download the ferry operator" in body
+    assert PARAGRAPHS[-1] in body

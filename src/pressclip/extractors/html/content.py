@@ -86,6 +86,17 @@ _THANKS_LINE = re.compile(
     r"^\W*thanks?(?: you)?(?: so much)? for (?:reading|visiting|stopping by)\b", re.IGNORECASE
 )
 
+# A pitch for the site's app, set as a short paragraph: "Get the Hindustan Times app!",
+# "Download our app to discover ethical brands ...", "... download the Nationnews apps for iOS
+# and Android.". An instruction to install someone else's app ("Download the authenticator
+# app on your phone.") names neither "our" app nor the app stores, and stays.
+_APP_PITCH = re.compile(
+    r"\b(?:download|get|install) our\b[^.!?]{0,30}?\bapps?\b"
+    r"|^\W*get the [^.!?]{1,30}\bapp\W*$"
+    r"|\bdownload the [^.!?]{1,30}\bapps? for (?:ios|iphone|android)\b",
+    re.IGNORECASE,
+)
+
 # The site's invitation to get in touch, set as a line of its own before a contact form or
 # button: "Have any questions?", "Still have questions?", "Got questions?".
 _CONTACT_PROMPT = re.compile(
@@ -667,6 +678,8 @@ def _drop(
         return "sign-off"
     if len(block.text) < 40 and _CONTACT_PROMPT.match(block.text):
         return "contact prompt"
+    if len(block.text) < 200 and _APP_PITCH.search(block.text):
+        return "app pitch"
     if (
         len(block.text) < 60
         and block.tag not in HEADINGS
