@@ -836,3 +836,13 @@ def test_app_pitch_is_not_body_but_an_instruction_to_install_an_app_is() -> None
     assert "Harbour Times app" not in body
     assert "Download the ferry operator" in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_prompt_over_more_links_is_not_body() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    prompts = "<p>Want More?</p><p>Not what you were looking for?</p>"
+    story = f"<div class='story'>{''.join(paras[:3])}{prompts}{''.join(paras[3:])}</div>"
+    body = _body(_page(story))
+    assert "Want More" not in body
+    assert "looking for" not in body
+    assert PARAGRAPHS[-1] in body

@@ -60,7 +60,9 @@ _NEGATIVE_WEIGHT = 0.4
 
 # (The controls of a player or a toolbar printed as a line of their own, "Play Video",
 # "Bookmark", "Scroll for more", are labels of buttons, not the article's words; so is the
-# marker an ad break leaves in the text, "Continue Reading Below", "Story continues below".)
+# marker an ad break leaves in the text, "Continue Reading Below", "Story continues below", and
+# the prompt over a box of more links or a search, "Want More?", "Not what you were looking
+# for?".)
 _BOILERPLATE_LINE = re.compile(
     r"^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
     r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|"
@@ -68,6 +70,7 @@ _BOILERPLATE_LINE = re.compile(
     r"back to top|loading\.*|"
     r"play video|watch (?:the )?video|bookmark|scroll (?:down )?(?:for|to see) more|copy link|"
     r"(?:the )?(?:story|article) continues below(?: advertisement)?|"
+    r"want more|not what you(?:'re| were| are) looking for|"
     r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
     re.IGNORECASE,
 )
