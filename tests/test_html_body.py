@@ -846,3 +846,12 @@ def test_prompt_over_more_links_is_not_body() -> None:
     assert "Want More" not in body
     assert "looking for" not in body
     assert PARAGRAPHS[-1] in body
+
+
+def test_like_this_story_pitch_is_not_body() -> None:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    pitch = "<p>Like this story? Share it with a friend!</p>"
+    story = f"<div class='story'>{''.join(paras[:3])}{pitch}{''.join(paras[3:])}</div>"
+    body = _body(_page(story))
+    assert "Like this story" not in body
+    assert PARAGRAPHS[-1] in body

@@ -83,6 +83,13 @@ _BYLINE = re.compile(
     r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del)){0,4}\s*$"
 )
 
+# A question to the reader about the post, opening a plea to share or subscribe: "Like this
+# story? Share it with a friend!", "Like this article? Subscribe to our blog ...".
+_LIKED_PITCH = re.compile(
+    r"^\W*(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|post|article|recipe)\s*\?",
+    re.IGNORECASE,
+)
+
 # The site thanking its visitor, set as a short line of its own at the foot of a post: "Thanks
 # for visiting!", "Thanks for reading! Subscribe for free to receive new posts ...".
 _THANKS_LINE = re.compile(
@@ -678,6 +685,8 @@ def _drop(
     if len(block.text) < 120 and _SCRIPT_NOTICE.search(block.text):
         return "widget state"
     if len(block.text) < 120 and _THANKS_LINE.match(block.text):
+        return "sign-off"
+    if len(block.text) < 200 and _LIKED_PITCH.match(block.text):
         return "sign-off"
     if len(block.text) < 40 and _CONTACT_PROMPT.match(block.text):
         return "contact prompt"
