@@ -18,6 +18,7 @@ from itertools import pairwise
 from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.extractors.html.boilerplate import BYLINE_LINE, RAIL_INVITE, boilerplate_kind
 from pressclip.extractors.html.edges import (
     ancestor_shape,
     drop_after_page_end,
@@ -57,166 +58,6 @@ DROP_REGIONS = frozenset(
 # same parent) must not push the choice down to a single paragraph.
 NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
 _NEGATIVE_WEIGHT = 0.4
-
-# (The controls of a player or a toolbar printed as a line of their own, "Play Video",
-# "Bookmark", "Scroll for more", are labels of buttons, not the article's words; so is the
-# marker an ad break leaves in the text, "Continue Reading Below", "Story continues below", and
-# the prompt over a box of more links or a search, "Want More?", "Not what you were looking
-# for?".)
-_BOILERPLATE_LINE = re.compile(
-    r"^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|"
-    r"реклама|広告|광고|sponsored|share|share this|tweet|print|email|read more|"
-    r"continue reading(?: below)?|read full article|click here|sign up|subscribe|skip to content|"
-    r"back to top|loading\.*|"
-    r"play video|watch (?:the )?video|bookmark|scroll (?:down )?(?:for|to see) more|copy link|"
-    r"(?:the )?(?:story|article) continues below(?: advertisement)?|"
-    r"want more|not what you(?:'re| were| are) looking for|"
-    r"weiterlesen|mehr lesen|leia mais|lee más|lire la suite|читать далее|続きを読む)\W*$",
-    re.IGNORECASE,
-)
-
-# A byline set as a plain line of its own: "By Phil Helsel", "Written by Cassidy Horton", "By
-# Reuters" (a capitalised name of one to four words after "By"). A heading "By Audience" opens
-# a section and stays; so does a sentence, which goes on past the name.
-_BYLINE = re.compile(
-    r"^(?:[Bb]y|BY|[Ww]ritten by|WRITTEN BY)\s+[A-Z][\w.'’-]*"
-    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|da|del)){0,4}\s*$"
-)
-
-# A question to the reader about the post, opening a plea to share or subscribe: "Like this
-# story? Share it with a friend!", "Like this article? Subscribe to our blog ...".
-_LIKED_PITCH = re.compile(
-    r"^\W*(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|post|article|recipe)\s*\?",
-    re.IGNORECASE,
-)
-
-# The site thanking its visitor, set as a short line of its own at the foot of a post: "Thanks
-# for visiting!", "Thanks for reading! Subscribe for free to receive new posts ...".
-_THANKS_LINE = re.compile(
-    r"^\W*thanks?(?: you)?(?: so much)? for (?:reading|visiting|stopping by)\b", re.IGNORECASE
-)
-
-# A pitch for the site's app, set as a short paragraph: "Get the Hindustan Times app!",
-# "Download our app to discover ethical brands ...", "... download the Nationnews apps for iOS
-# and Android.". An instruction to install someone else's app ("Download the authenticator
-# app on your phone.") names neither "our" app nor the app stores, and stays.
-_APP_PITCH = re.compile(
-    r"\b(?:download|get|install) our\b[^.!?]{0,30}?\bapps?\b"
-    r"|^\W*get the [^.!?]{1,30}\bapp\W*$"
-    r"|\bdownload the [^.!?]{1,30}\bapps? for (?:ios|iphone|android)\b",
-    re.IGNORECASE,
-)
-
-# The site's invitation to get in touch, set as a line of its own before a contact form or
-# button: "Have any questions?", "Still have questions?", "Got questions?".
-_CONTACT_PROMPT = re.compile(
-    r"^\W*(?:have|got|still have|any) (?:any |more |other )?questions\W*$", re.IGNORECASE
-)
-
-# What the page says in place of a widget that runs on a script ("This slideshow requires
-# JavaScript.", "Your browser does not support the video tag."): a notice, not the text.
-_SCRIPT_NOTICE = re.compile(
-    r"\b(?:requires? javascript|enable javascript|javascript (?:is )?(?:disabled|required)"
-    r"|your browser does(?: not|n.t) support)",
-    re.IGNORECASE,
-)
-
-# The reading time a byline bar prints as a line of its own: "6 min read", "Reading time: 5
-# minutes", "Lesezeit: 4 Minuten", "Temps de lecture : 3 min".
-_READING_TIME = re.compile(
-    r"^\W*(?:\d+\s*(?:min(?:ute)?s?|mins?\.)\s+read(?:ing)?(?:\s+time)?"
-    r"|(?:estimated\s+)?reading\s+time\W*\d+\s*min(?:ute)?s?\.?"
-    r"|(?:lesezeit|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\W*\d+\s*min(?:uten|utos)?\.?"
-    r"|\d+\s*min(?:uten)?\.?\s+lesezeit)\W*$",
-    re.IGNORECASE,
-)
-
-# What a script fills in or counts, printed as a line of its own: a loading placeholder
-# ("Loading prices for your region…", "Loading Facebook Like Box...") and a bare count
-# ("1,109 likes", "2.3k views", "40 shares").
-_WIDGET_STATE = re.compile(
-    r"^\W*(?:loading\b[^.!?…]{0,50}(?:\.{3}|…)|\d[\d,.]*[km]?\s+(?:likes?|views?|shares?))\W*$",
-    re.IGNORECASE,
-)
-
-# The lines of a rating widget under the text, asking the reader to rate the post or
-# reporting the votes: "How useful was this post?", "Click on a star to rate it!", "Rate this
-# article", "No votes so far!", "Average rating 5 / 5. Vote count: 1", "War der Artikel
-# nützlich?".
-_RATING_PROMPT = re.compile(
-    r"^\W*(?:how (?:useful|helpful) was this|click on a star|rate this (?:post|article|page)"
-    r"|was this (?:post|article|page) (?:useful|helpful)|no votes so far"
-    r"|(?:we are sorry that|let us improve|tell us how we can improve) this post"
-    r"|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)"
-    r"|cet article vous a-t-il été utile)"
-    r"|\bvote count:\s*\d",
-    re.IGNORECASE,
-)
-
-# A pointer to other posts set as a line of its own, on the pattern of a rail's label but longer
-# or carrying the title it points to: "You may be interested in the following topics as
-# well:", "» You Might Like: Best Cell Phones for Seniors", "You may also be interested: X".
-# (A sentence of the text that opens this way ends as one: "You might like the view.")
-_RAIL_INVITE = re.compile(
-    r"^\W*you (?:may|might) (?:also )?(?:like|enjoy|be interested)\b(?!.*[.!?]$)", re.IGNORECASE
-)
-
-# Filler text a template ships with and the site never replaced ("Lorem ipsum dolor sit
-# amet, ..."): never the article's words, however well it passes for prose.
-_PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
-
-# The site asking its readers for money or membership, set as a short paragraph that opens on
-# the appeal: "Support X! Donate via ...", "Support our mission to keep content free ...",
-# "Join my Patreon community ...", "Become a patron ...". A paragraph that only mentions
-# donations further in (a charity's story, a how-to on giving) does not open this way.
-_SUPPORT_APPEAL = re.compile(
-    r"^\W{0,3}(?:support\s+(?:us|our\s+(?:mission|work|journalism|site))\b"
-    r"|(?:join|become)\b[^.!?]{0,40}?\b(?:patreon|patrons?)\b"
-    r"|support\b[^.!?]{1,40}!\s+[^.!?]{0,40}?\b(?:donat\w*|patreon|patrons?)\b"
-    r"|donate\b)",
-    re.IGNORECASE,
-)
-
-# A pitch for the site's newsletter set as a short paragraph: "Subscribe to X, a free daily
-# newsletter ...", "Join 800,000+ subscribers to get ...", "Want more from X? Sign up for our
-# newsletter ...".
-_NEWSLETTER_PITCH = re.compile(
-    r"(?:^|[.!?]\s+)(?:subscribe|sign up|join)\b[^.!?]{0,120}?"
-    r"\b(?:newsletters?|mailing list|subscribers)\b",
-    re.IGNORECASE,
-)
-
-# A paywall's notice or a plea to pay for the journalism, set as a short paragraph: "To view the
-# full story, please subscribe to ...", "Subscribe now to our eNATION edition for the full
-# story.", "... already a subscriber, you can log in for immediate access to this story.",
-# "If you're enjoying this article, consider supporting our award-winning journalism ...".
-_PAYWALL_NOTICE = re.compile(
-    r"\b(?:subscribe|subscribers?|subscription|log ?in|sign ?in)\b[^.!?]{0,80}?"
-    r"\b(?:full (?:story|article)|(?:continue|keep) reading|the rest of|immediate access)"
-    r"|\b(?:full (?:story|article)|(?:continue|keep) reading)\b[^.!?]{0,60}?"
-    r"\b(?:subscribe|subscribers?|subscription|log ?in|sign ?in)\b"
-    r"|\bconsider supporting\b[^.!?]{0,40}?\bjournalism\b",
-    re.IGNORECASE,
-)
-
-# The site or the author asking to be followed elsewhere, set as a short paragraph that opens
-# on it: "Follow us on Telegram, Facebook, Instagram ...", "Join me on TikTok: @...", "Follow
-# The Gleaner on Twitter and Instagram ...". A sentence that only names a platform further in
-# ("Follow the signs to the car park") does not open this way.
-_SOCIAL_PITCH = re.compile(
-    r"^\W*(?:follow|like|join)\b[^.!?]{0,60}?\b(?:on|at|via)\s+(?:twitter|facebook|instagram"
-    r"|telegram|youtube|tiktok|linkedin|x|threads|bluesky|whatsapp|pinterest|google news)\b",
-    re.IGNORECASE,
-)
-
-# The title of a table of contents: a reading aid of the page, not the article's words (the
-# entries it lists are the article's headings, said again).
-_CONTENTS_LABEL = re.compile(
-    r"^\W*(?:table of contents?|contents|in this (?:article|post|guide|story)|on this page"
-    r"|jump to(?: section)?|inhaltsverzeichnis|inhalt|índice|sommaire|indice|содержание"
-    r"|目次|目录)\W*$",
-    re.IGNORECASE,
-)
 
 # Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
 _URL = re.compile(r"https?://\S+")
@@ -672,47 +513,20 @@ def _drop(
         return "meta"
     if block.link_density > (0.8 if block.tag in HEADINGS or block.in_quote else 0.5):
         return "links"
-    if len(block.text) < 60 and _BOILERPLATE_LINE.match(block.text):
-        return "boilerplate"
-    if len(block.text) < 40 and _CONTENTS_LABEL.match(block.text):
-        return "contents"
-    if len(block.text) < 300 and _NEWSLETTER_PITCH.search(block.text):
-        return "newsletter"
-    if len(block.text) < 40 and _READING_TIME.match(block.text):
-        return "reading time"
-    if len(block.text) < 60 and _WIDGET_STATE.match(block.text):
-        return "widget state"
-    if len(block.text) < 120 and _SCRIPT_NOTICE.search(block.text):
-        return "widget state"
-    if len(block.text) < 120 and _THANKS_LINE.match(block.text):
-        return "sign-off"
-    if len(block.text) < 200 and _LIKED_PITCH.match(block.text):
-        return "sign-off"
-    if len(block.text) < 40 and _CONTACT_PROMPT.match(block.text):
-        return "contact prompt"
-    if len(block.text) < 200 and _APP_PITCH.search(block.text):
-        return "app pitch"
+    kind = boilerplate_kind(block.text)
+    if kind is not None:
+        return kind
     if (
         len(block.text) < 60
         and block.tag not in HEADINGS
         and not block.in_list
-        and _BYLINE.match(block.text)
+        and BYLINE_LINE.match(block.text)
     ):
         return "byline"
-    if len(block.text) < 80 and _RATING_PROMPT.search(block.text):
-        return "rating prompt"
-    if _PLACEHOLDER.match(block.text):
-        return "placeholder"
-    if len(block.text) < 300 and _SUPPORT_APPEAL.match(block.text):
-        return "support appeal"
-    if len(block.text) < 300 and _SOCIAL_PITCH.match(block.text):
-        return "social pitch"
-    if len(block.text) < 300 and _PAYWALL_NOTICE.search(block.text):
-        return "paywall"
-    if not block.in_list and announces_rail(block.text):
+    if not block.in_list and (
+        announces_rail(block.text) or (len(block.text) < 100 and RAIL_INVITE.match(block.text))
+    ):
         return "rail label"  # "Related Coverage", "Schon gelesen?" set as a plain line
-    if not block.in_list and len(block.text) < 100 and _RAIL_INVITE.match(block.text):
-        return "rail label"
     if block.has_time and len(block.text) < 120:
         return "timestamp"
     if _is_markup(block):
