@@ -118,3 +118,15 @@ def test_a_table_of_links_alone_between_paragraphs_still_goes() -> None:
     body = _body(_page(f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p><table>{rows}</table>"
                        f"<p>{PARAGRAPHS[2]}</p><p>{PARAGRAPHS[3]}</p>"))  # fmt: skip
     assert not any(name in body for name, _ in _FARES)
+
+
+def test_a_section_heading_over_the_first_subheading_stays() -> None:
+    # "Introduction" opens the section whose first subsection opens the text: both stay.
+    body = _body(_page(f"<h2>Introduction</h2><h3>Why the landing closes</h3>{_paras()}"))
+    assert body.startswith("Introduction\n\nWhy the landing closes\n\n")
+
+
+def test_a_lower_heading_over_the_first_subheading_goes() -> None:
+    # An h4 above an h3 is a label of something else (a kicker), not the section's title.
+    body = _body(_page(f"<h4>Local news</h4><h3>Why the landing closes</h3>{_paras()}"))
+    assert body.startswith("Why the landing closes\n\n")

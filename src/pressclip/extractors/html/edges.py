@@ -431,10 +431,11 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
     lists = _opening_lists(kept[:first])
     rows = _opening_rows(kept[:first])
     opening = _opening_lines(kept[:first], kept[first])
+    headings = _opening_headings(kept[:first])
     head = [
         b
-        for i, b in enumerate(kept[:first])
-        if (i == first - 1 and b.tag in HEADINGS and b.tag != "h1")
+        for b in kept[:first]
+        if b in headings
         or is_heading_paragraph(b)  # (a lead set in heading type)
         or b.list_id in lists
         or b in opening
@@ -444,6 +445,20 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
     tail = _tail(kept[last + 1 :], kept[last])
     dropped.extend(b for b in kept[last + 1 :] if b not in tail)
     return head + kept[first : last + 1] + tail
+
+
+def _opening_headings(head: Sequence[TextBlock]) -> list[TextBlock]:
+    """The subheading right before the first paragraph, and the higher ones right above it
+    that open its section ("Introduction" over "Welcome to the guide"): each outranks the
+    one under it. A headline (<h1>) is never among them."""
+    found: list[TextBlock] = []
+    for block in reversed(head):
+        if block.tag not in HEADINGS or block.tag == "h1":
+            break
+        if found and block.tag >= found[-1].tag:
+            break  # (h2 < h3 as text: a lower number outranks)
+        found.append(block)
+    return found
 
 
 # A list before the first paragraph is the article's (ingredients, a feature list, an agenda)
