@@ -76,6 +76,18 @@ def test_captions_credits_and_timestamps_are_not_body() -> None:
     assert PARAGRAPHS[-1] in body
 
 
+def test_a_parenthesised_aside_on_its_own_line_is_body_a_credit_is_not() -> None:
+    extra = (
+        "<h2>Replacing the landing lights</h2><p>$1,595 - $3,000+</p>"
+        "<p>(includes permits, breakers, etc.)</p>"
+        "<p>(AP Photo/Jane Roe)</p><p>(With inputs from ANI)</p>"
+    )
+    body = _body(_page(_article(extra=extra)))
+    assert "(includes permits, breakers, etc.)" in body
+    assert "Jane Roe" not in body
+    assert "inputs from" not in body
+
+
 def test_orphan_label_goes_with_its_links() -> None:
     links = (
         "<p>Weitere Informationen:</p><ul><li><a href='/a'>Fahrplan der Buslinien im Überblick</a>"

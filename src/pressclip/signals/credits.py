@@ -151,6 +151,32 @@ def _looks_like_credit(inner: str) -> bool:
     return len(inner) <= 90 and bool(_HAS_SLASH_OR_AGENCY.search(inner) or "photo" in inner.lower())
 
 
+# Parenthesised lines of page furniture (see is_paren_aside).
+_PAREN_WIDGET = re.compile(
+    r"\binputs? from\b|\bvisit(?:ed|s)\b|\bratings?\b|\bbewertung|\bgewähr", re.IGNORECASE
+)
+
+
+def is_paren_aside(text: str) -> bool:
+    """A line that is one parenthesised aside of the article's, not a credit: "(includes
+    permits, breakers, etc.)", "(1-99 employees)", "(Know the differences: SQL vs NoSQL.)".
+    split_credit takes any short whole-parenthesised text for a credit (right for a caption,
+    where "(Getty Images)" and "(AP)" stand alone); in running text such a line is the
+    writer's aside unless it reads like a credit (a label, an agency, a slash, a photo word).
+    A single word ("(Up)") is a widget's label, and a few widget lines are parenthesised too:
+    a wire credit ("(With inputs from ANI)"), a view counter ("(Visited 1,902 times)"), a
+    rating widget ("(Noch keine Bewertungen)"), a disclaimer ("(Alle Angaben ohne Gewähr)")."""
+    line = text.strip()
+    if not (line.startswith("(") and line.endswith(")") and line.count("(") == 1):
+        return False
+    inner = line[1:-1]
+    return (
+        len(inner.split()) >= 2
+        and not _looks_like_credit(inner)
+        and not _PAREN_WIDGET.search(inner)
+    )
+
+
 MAX_CREDITS = 4
 
 

@@ -46,7 +46,7 @@ from pressclip.extractors.html.rails import (
     mark_teaser_cards,
     neutralise_dominant_regions,
 )
-from pressclip.signals.credits import has_credit
+from pressclip.signals.credits import has_credit, is_paren_aside
 
 # Regions that are never article text when they sit inside the container.
 DROP_REGIONS = frozenset(
@@ -536,6 +536,7 @@ def _drop(
         and not block.in_list
         and _CREDIT_HINT.search(block.text)
         and has_credit(block.text)
+        and not is_paren_aside(block.text)
     ):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"
     return None
