@@ -88,6 +88,17 @@ def test_a_parenthesised_aside_on_its_own_line_is_body_a_credit_is_not() -> None
     assert "inputs from" not in body
 
 
+def test_code_in_a_pre_that_looks_like_markup_is_body() -> None:
+    extra = (
+        "<p>The test the city published checks the timetable feed:</p>"
+        "<pre>[Fact]\npublic async Task Feed_Has_Ferry_Times()\n{\n    Assert.True(ok);\n}</pre>"
+        '<p>[gallery ids="12,13,14"]</p>'
+    )
+    body = _body(_page(_article(extra=extra)))
+    assert "Feed_Has_Ferry_Times" in body
+    assert "gallery ids" not in body
+
+
 def test_orphan_label_goes_with_its_links() -> None:
     links = (
         "<p>Weitere Informationen:</p><ul><li><a href='/a'>Fahrplan der Buslinien im Überblick</a>"

@@ -555,7 +555,11 @@ def _figure_quote(block: TextBlock) -> bool:
 
 
 def _is_markup(block: TextBlock) -> bool:
-    """Markup that leaked as text: a CMS shortcode, an HTML tag, a line of bare URLs."""
+    """Markup that leaked as text: a CMS shortcode, an HTML tag, a line of bare URLs. Text in
+    a <pre> was set there by the writer: code the article shows ("[Fact]" opening a C# test,
+    "git clone https://...", a Turtle file's "@prefix ... <http://...>") is its text."""
+    if block.tag == "pre":
+        return False
     text = block.text
     if _SHORTCODE.match(text) or _TAG_TEXT.match(text):
         return True
