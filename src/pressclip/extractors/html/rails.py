@@ -391,13 +391,21 @@ def _under_headline(blocks: Sequence[TextBlock], headline: int, titles: list[int
     hardly any prose between them."""
     path = blocks[titles[0]].path
     depth = min(_common_depth(path, blocks[t].path) for t in titles[1:])
-    start = titles[0]
-    while start > headline + 1 and blocks[start - 1].path[:depth] == path[:depth]:
-        start -= 1
+    start = _opening(blocks, titles[0], depth, floor=headline + 1)
     if start <= headline:
         return False
     between = blocks[headline + 1 : start]
     return sum(len(b.text) for b in between if is_prose(b)) <= _LISTING_INTRO
+
+
+def _opening(blocks: Sequence[TextBlock], index: int, depth: int, floor: int = 0) -> int:
+    """The first block (not before ``floor``) of the run ending at ``index`` whose blocks sit
+    in the same element at ``depth`` of their paths."""
+    root = blocks[index].path[:depth]
+    start = index
+    while start > floor and blocks[start - 1].path[:depth] == root:
+        start -= 1
+    return start
 
 
 def _shape(block: TextBlock) -> tuple[str, str]:
@@ -437,10 +445,7 @@ def _teaser(
     if depth > len(path):
         return None
     root = path[:depth]
-    start = title
-    while start > 0 and blocks[start - 1].path[:depth] == root:
-        start -= 1
-    card = list(blocks[start : title + 1])
+    card = list(blocks[_opening(blocks, title, depth) : title + 1])
     for block in blocks[title + 1 : nxt if nxt is not None else len(blocks)]:
         if block.path[:depth] != root:
             break
