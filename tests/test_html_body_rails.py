@@ -253,3 +253,35 @@ def test_weitere_beitraege_aus_der_kolumne_labels_a_rail() -> None:
     body = _body(f"<div class='story'>{''.join(paras[:2])}{rail}{''.join(paras[2:])}</div>")
     assert PARAGRAPHS[-1] in body
     assert "Was der Hafen der Stadt bringt" not in body
+
+
+PRAISE = [
+    "Booking the crossing through the Town Times was the easiest thing I did all year, thank you!",
+    "Five stars from our family: the crew were friendly and the tickets arrived the same day.",
+    "I recommend this service to everyone in the valley who needs to get to the market on time.",
+]
+
+
+def _testimonials() -> str:
+    quotes = "".join(f"<blockquote><p>{q}</p><cite>A reader</cite></blockquote>" for q in PRAISE)
+    return f"<section class='testimonials'><h2>What our readers say</h2>{quotes}</section>"
+
+
+def test_customer_testimonials_beside_the_text_stay_out() -> None:
+    body = _body(f"<div class='story'>{_paragraphs()}</div>", around=_testimonials())
+    assert PARAGRAPHS[-1] in body
+    assert not any(q in body for q in PRAISE)
+
+
+def test_testimonials_between_sections_do_not_cut_the_page_short() -> None:
+    # (a landing page whose text runs on after its testimonials: they do not vote the
+    # container down to the sections before them)
+    first, second = PARAGRAPHS[:3], PARAGRAPHS[3:]
+    sections = (
+        f"<section><h2>Why the ferry</h2>{''.join(f'<p>{p}</p>' for p in first)}</section>"
+        f"{_testimonials()}"
+        f"<section><h2>What comes next</h2>{''.join(f'<p>{p}</p>' for p in second)}</section>"
+    )
+    body = _body(sections)
+    assert PARAGRAPHS[0] in body and PARAGRAPHS[-1] in body
+    assert not any(q in body for q in PRAISE)

@@ -63,6 +63,8 @@ _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
         r"newsletter|subscribe|signup|sign-*up|optin|paywall|registration|"
         r"inline-*cta|\bcta\b",
     ),
+    # Customers' praise of the site's own product: marketing beside the page's text.
+    ("testimonial", r"testimonial"),
     ("nav", r"nav|menu|breadcrumb|masthead|site-*header|pagination|pager|skip-*link|toolbar"),
     ("footer", r"footer|colophon|copyright"),
     ("cookie", r"cookie|consent|gdpr|privacy-*banner"),

@@ -51,12 +51,12 @@ from pressclip.signals.credits import has_credit, is_paren_aside
 # Regions that are never article text when they sit inside the container.
 DROP_REGIONS = frozenset(
     {"comments", "share", "related", "sponsored", "newsletter", "nav", "footer", "cookie",
-     "sidebar", "caption", "form"}
+     "sidebar", "caption", "form", "testimonial"}
 )  # fmt: skip
 # Regions whose blocks vote against the container that holds them. The vote is mild: inside
 # the container they are dropped anyway, so a long comment thread under the article (in the
 # same parent) must not push the choice down to a single paragraph.
-NEGATIVE_REGIONS = DROP_REGIONS - {"caption"}
+NEGATIVE_REGIONS = DROP_REGIONS - {"caption", "testimonial"}
 _NEGATIVE_WEIGHT = 0.4
 
 # Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
