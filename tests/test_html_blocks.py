@@ -22,6 +22,12 @@ def test_ruby_readings_are_not_text() -> None:
     assert [b.text for b in blocks] == ["子どもへの虐待"]
 
 
+def test_a_spacer_of_zero_width_characters_is_no_block() -> None:
+    # (page builders fill empty grid cells with a zero-width joiner, which str.split() keeps)
+    blocks = _blocks("<p>First.</p><div>\u200d</div><p>\u200b \ufeff</p><p>Second.</p>")
+    assert [b.text for b in blocks] == ["First.", "Second."]
+
+
 def test_text_after_a_closed_block_is_a_block_of_its_parent() -> None:
     blocks = _blocks('<div class="story">Lead line<p>First paragraph.</p>Closing line</div>')
     assert [(b.text, b.tag) for b in blocks] == [

@@ -119,6 +119,8 @@ _INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
 # Inline elements that still change the context of the text inside them.
 _CONTEXT_TAGS = frozenset({"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "table", "pre"})
 _WS = re.compile(r"\s+")
+# White space, and the characters that print nothing that str.split() does not count as such.
+_BLANK = " \t\n\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -345,8 +347,8 @@ class _Flattener:
         link_chars, self.link_chars = self.link_chars, 0
         starts_with_link, self.starts_with_link = bool(self.starts_with_link), None
         has_time, self.has_time = self.has_time, False
-        if not text:
-            return
+        if not text.strip(_BLANK):
+            return  # (nothing, or only zero-width characters a page builder left in a spacer)
         # Positional arguments, in field order: keyword calls cost twice as much in this loop.
         block = TextBlock(
             text, ctx.block_tag, ctx.node, min(link_chars, len(text)), ctx.path, ctx.region,
