@@ -130,3 +130,24 @@ def test_a_lower_heading_over_the_first_subheading_goes() -> None:
     # An h4 above an h3 is a label of something else (a kicker), not the section's title.
     body = _body(_page(f"<h4>Local news</h4><h3>Why the landing closes</h3>{_paras()}"))
     assert body.startswith("Why the landing closes\n\n")
+
+
+def test_an_opening_paragraph_that_links_what_it_names_stays() -> None:
+    # (too linked to pass as prose at this length, but a full sentence in the text's own
+    # parent, right before its first paragraph: like the linked closing paragraph)
+    opening = (
+        "It all began with <a href='/s'>a ferry study</a> in the spring of 2019 and it ended "
+        "with <a href='/b'>the March budget</a>, adopted <a href='/v'>by five votes to two</a>."
+    )
+    body = _body(_page(f"<p>{opening}</p>{_paras()}"))
+    assert body.startswith("It all began with a ferry study in the spring of 2019")
+    assert body.endswith(PARAGRAPHS[-1])
+
+
+def test_an_opening_call_to_action_still_goes() -> None:
+    opening = (
+        "Read <a href='/s'>our ferry study</a> from the spring of 2019 and then read "
+        "<a href='/b'>the March budget</a>, adopted <a href='/v'>by five votes to two</a>."
+    )
+    body = _body(_page(f"<p>{opening}</p>{_paras()}"))
+    assert body.startswith(PARAGRAPHS[0])

@@ -524,7 +524,9 @@ def _opening_lines(before: Sequence[TextBlock], first: TextBlock) -> list[TextBl
     parent = first.path[:-1]
     lines: list[TextBlock] = []
     for block in reversed(before):
-        if block.path[:-1] != parent or block.tag not in ("p", "br") or not _opening_line(block):
+        if block.path[:-1] != parent or block.tag not in ("p", "br"):
+            break
+        if not (_opening_line(block) or _linked_sentence(block)):
             break
         lines.append(block)
     return lines
