@@ -285,3 +285,28 @@ def test_testimonials_between_sections_do_not_cut_the_page_short() -> None:
     body = _body(sections)
     assert PARAGRAPHS[0] in body and PARAGRAPHS[-1] in body
     assert not any(q in body for q in PRAISE)
+
+
+NOTE = (
+    "A note on the numbers: the ferry carried about 300 people a day in its last year, down "
+    "from twice that before the bypass opened, and the council counts each return trip once, "
+    "which is why its figures look lower than the ones the crew kept on the landing board."
+)
+
+
+def _with_aside(where: int) -> str:
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    paras.insert(where, f"<aside><p>{NOTE}</p></aside>")
+    return _body(f"<article>{''.join(paras)}</article>")
+
+
+def test_a_boxed_aside_the_text_runs_on_both_sides_of_is_read() -> None:
+    body = _with_aside(3)
+    assert NOTE in body
+    assert body.index(PARAGRAPHS[2]) < body.index(NOTE) < body.index(PARAGRAPHS[3])
+
+
+def test_an_aside_after_the_text_is_the_pages_sidebar() -> None:
+    body = _with_aside(len(PARAGRAPHS))
+    assert PARAGRAPHS[-1] in body
+    assert NOTE not in body
