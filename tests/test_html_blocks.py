@@ -28,6 +28,19 @@ def test_a_spacer_of_zero_width_characters_is_no_block() -> None:
     assert [b.text for b in blocks] == ["First.", "Second."]
 
 
+def test_only_an_address_the_reader_can_follow_is_link_text() -> None:
+    # (a placeholder <a> without href, and a script's button that opens an accordion in place)
+    blocks = _blocks(
+        "<p><a href='/next'>Next story</a></p><p><a>Placeholder</a></p>"
+        "<p><a href='#' role='button'>1. Read your bill</a></p>"
+    )
+    assert [(b.text, b.link_chars) for b in blocks] == [
+        ("Next story", 10),
+        ("Placeholder", 0),
+        ("1. Read your bill", 0),
+    ]
+
+
 def test_text_after_a_closed_block_is_a_block_of_its_parent() -> None:
     blocks = _blocks('<div class="story">Lead line<p>First paragraph.</p>Closing line</div>')
     assert [(b.text, b.tag) for b in blocks] == [

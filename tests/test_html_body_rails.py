@@ -310,3 +310,16 @@ def test_an_aside_after_the_text_is_the_pages_sidebar() -> None:
     body = _with_aside(len(PARAGRAPHS))
     assert PARAGRAPHS[-1] in body
     assert NOTE not in body
+
+
+def test_steps_in_an_accordion_are_the_articles_text() -> None:
+    # Each step's heading is a script's button (<a role="button">) over its paragraphs: not a
+    # teaser card's linked title over its summary.
+    steps = "".join(
+        f"<div class='accordion-item'><a role='button' class='accordion-heading'>{i + 1}. "
+        f"Step {i + 1} of the closure</a><div class='accordion-content'><p>Week {i + 1}</p>"
+        f"<p>{p}</p></div></div>"
+        for i, p in enumerate(PARAGRAPHS[2:5])
+    )
+    body = _body(f"<article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{steps}</article>")
+    assert all(p in body for p in PARAGRAPHS[:5])

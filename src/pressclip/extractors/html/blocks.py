@@ -389,7 +389,7 @@ class _Flattener:
             region if region and region != ARTICLE else inherited,
             len(ctx.path) if region and region != ARTICLE else inherited_depth,
             good or ctx.good,
-            ctx.in_link or tag == "a",
+            ctx.in_link or (tag == "a" and _leads_away(attrs)),
             list_id,
             ordered,
             in_list,
@@ -400,6 +400,12 @@ class _Flattener:
             tag if is_block else ctx.block_tag,
             (*ctx.path, node.mem_id) if is_block else ctx.path,
         )
+
+
+def _leads_away(attrs: dict[str, str | None]) -> bool:
+    """Whether an <a> is a link the reader follows: not a placeholder without an address, nor
+    a script's button (an accordion's heading that opens its answer in place)."""
+    return bool(attrs.get("href")) and attrs.get("role") != "button"
 
 
 # Void inline elements: never any text inside.
