@@ -233,6 +233,16 @@ def test_markup_printed_as_text_is_not_body() -> None:
     assert "<The Palace> opened the festival" in body
 
 
+def test_addresses_in_a_sentence_are_body_a_bare_address_line_is_not() -> None:
+    bare = "<p>https://example.org/embed/4412 https://example.org/embed/4413</p>"
+    credit = (
+        "<p>Photo David Roe on https://photos.example.org/de/fotos/ferry-landing-at-dusk-9f2k</p>"
+    )
+    body = _body(_page(_article(extra=bare + credit)))
+    assert "embed/4412" not in body
+    assert "Photo David Roe on https://photos.example.org" in body
+
+
 def test_rail_headings_in_other_languages_take_what_follows() -> None:
     for heading in ("Ähnliche Beiträge", "Czytaj także", "Artigos relacionados"):
         rail = (

@@ -594,4 +594,8 @@ def _is_markup(block: TextBlock) -> bool:
 def _mostly_urls(text: str) -> bool:
     if "://" not in text:
         return False
-    return sum(len(m) for m in _URL.findall(text)) > 0.5 * len(text)
+    if sum(len(m) for m in _URL.findall(text)) <= 0.5 * len(text):
+        return False
+    # (addresses with a sentence around them, "Photo by X on https://...", are the writer's;
+    # one word is still a leaked label: "Source: https://...")
+    return len(_URL.sub("", text).split()) < 2
