@@ -480,20 +480,26 @@ def furniture_kind(node: LexborNode) -> FurnitureKind | None:
     return None if _holds_article(node, kind) else kind
 
 
-def attribute_kind(node: LexborNode) -> FurnitureKind | None:
+def attribute_kind(
+    node: LexborNode, attrs: dict[str, str | None] | None = None
+) -> FurnitureKind | None:
     """furniture_kind from the node's own tag and attributes only (no look at its children but
-    the check that it does not hold the article): for callers walking many ancestors."""
-    kind = _kind(node, shallow=True)
+    the check that it does not hold the article): for callers walking many ancestors, who may
+    pass the ``attrs`` they have read (node.attributes builds a new dict at each call)."""
+    kind = _kind(node, shallow=True, attrs=attrs)
     if kind is None or (kind == "nav" and node.tag == "nav"):
         return kind
     return None if _holds_article(node, kind) else kind
 
 
-def _kind(node: LexborNode, *, shallow: bool = False) -> FurnitureKind | None:
+def _kind(
+    node: LexborNode, *, shallow: bool = False, attrs: dict[str, str | None] | None = None
+) -> FurnitureKind | None:
     tag = node.tag
     if tag is None or tag in _NEVER:
         return None
-    attrs = node.attributes
+    if attrs is None:
+        attrs = node.attributes
     if attrs.get("itemprop") in ("articleBody", "text"):
         return None
     if tag == "nav":

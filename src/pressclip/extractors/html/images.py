@@ -87,11 +87,10 @@ def _usable(url: str | None) -> bool:
     return not _PLACEHOLDER_NAME.search(name)
 
 
-def _image_url(img: LexborNode) -> str | None:
+def _image_url(img: LexborNode, attrs: dict[str, str | None]) -> str | None:
     """The image's URL: a lazy loader's data-src first (src then holds a placeholder or a
     fallback), then src unless it is a placeholder or a tiny preview, then the largest srcset
-    candidate (of the image, then of its <picture> sources)."""
-    attrs = img.attributes
+    candidate (of the image, then of its <picture> sources). ``attrs``: the image's attributes."""
     for name in _LAZY_ATTRS:
         value = attrs.get(name)
         if value and _usable(value := value.strip()) and not value.startswith("{"):
@@ -157,8 +156,7 @@ def _marked_not_photo(attrs: dict[str, str | None]) -> bool:
     return False
 
 
-def _skip(img: LexborNode, url: str) -> bool:
-    attrs = img.attributes
+def _skip(img: LexborNode, attrs: dict[str, str | None], url: str) -> bool:
     width, height = _size(attrs.get("width")), _size(attrs.get("height"))
     if (width is not None and 0 < width < 60) or (height is not None and 0 < height < 60):
         return True
@@ -563,6 +561,12 @@ class _Memo:
         return found
 
 
+def _marks(attrs: dict[str, str | None]) -> str:
+    """The class and id of a node, lower-cased ("" without either), from its ``attrs`` (read
+    once: node.attributes builds a new dict at each call)."""
+    return " ".join([v for v in (attrs.get("class"), attrs.get("id")) if v]).lower()
+
+
 def _holder(img: LexborNode, stop: LexborNode, memo: _Memo) -> LexborNode | None:
     """The element that holds one image and its caption: a <figure> or the nearest ancestor
     (up to five levels, one image only) that has a caption-like element."""
@@ -581,8 +585,8 @@ def _holder(img: LexborNode, stop: LexborNode, memo: _Memo) -> LexborNode | None
         if _caption_near(node, memo):
             return node
         if hinted is None:
-            marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
-            if marks and _FIGURE_HINT.search(marks.lower()):
+            marks = _marks(node.attributes)
+            if marks and _FIGURE_HINT.search(marks):
                 hinted = node
         if at_stop:
             break
@@ -699,9 +703,8 @@ def _remove(text: str, part: str) -> str:
     return (text[:idx] + " " + text[idx + len(part) :]).strip().strip(_TAIL_SEPARATORS).strip()
 
 
-def _from_attributes(img: LexborNode) -> tuple[str | None, str | None]:
+def _from_attributes(attrs: dict[str, str | None]) -> tuple[str | None, str | None]:
     """Caption and credit the image element carries itself (data-caption, title "X | credit")."""
-    attrs = img.attributes
     caption = _tidy(attrs.get("data-caption") or attrs.get("data-description"))
     credit = None
     for name in ("data-credit", "data-copyright", "data-photographer", "data-source"):
@@ -723,10 +726,11 @@ def _from_attributes(img: LexborNode) -> tuple[str | None, str | None]:
 
 
 def _caption_and_credit(
-    img: LexborNode, holder: LexborNode | None
+    attrs: dict[str, str | None], holder: LexborNode | None
 ) -> tuple[str | None, str | None]:
+    """The image's caption and credit, from its holder else from its attributes ``attrs``."""
     if holder is None:
-        return _from_attributes(img)
+        return _from_attributes(attrs)
     cap_node = _caption_node(holder)
     credit_node = _credit_node(holder, cap_node)
     caption = _text_of(cap_node) if cap_node is not None else None
@@ -745,7 +749,7 @@ def _caption_and_credit(
         caption = split_credit(caption)[0]
     caption = clean_caption(caption)
     if caption is None or credit is None:
-        attr_caption, attr_credit = _from_attributes(img)
+        attr_caption, attr_credit = _from_attributes(attrs)
         caption, credit = caption or attr_caption, credit or attr_credit
     return caption, credit
 
@@ -777,8 +781,8 @@ def _lead_nodes(main: LexborNode) -> list[LexborNode]:
                     found.append(sibling)
                     return found[::-1]
                 else:
-                    marks = " ".join(v for k in ("class", "id") if (v := sibling.attributes.get(k)))
-                    hint = marks and _LEAD_HINT.search(marks.lower())
+                    marks = _marks(sibling.attributes)
+                    hint = marks and _LEAD_HINT.search(marks)
                     if hint and attribute_kind(sibling) is None:
                         found.append(sibling)
             sibling = sibling.prev
@@ -799,9 +803,9 @@ def _in_furniture(img: LexborNode, stop: LexborNode, cache: dict[int, bool]) -> 
             break
         path.append(key)
         if node.tag not in ("figure", "picture", "a", "p", "span"):
-            kind = attribute_kind(node)
-            marks = " ".join(v for k in ("class", "id") if (v := node.attributes.get(k)))
-            if kind is not None or (marks and _PERSON_BOX.search(marks.lower())):
+            attrs = node.attributes
+            kind = attribute_kind(node, attrs)
+            if kind is not None or ((marks := _marks(attrs)) and _PERSON_BOX.search(marks)):
                 result = True
                 break
         node = node.parent
@@ -822,16 +826,17 @@ def _images_in(
     cache: dict[int, bool] = {}
     nodes = [scope] if scope.tag in ("img", "amp-img") else scope.css("img, amp-img")
     for img in nodes:
-        raw = _image_url(img)
-        if raw is None or _skip(img, raw):
+        attrs = img.attributes  # read once: lexbor builds a new dict at each img.attributes
+        raw = _image_url(img, attrs)
+        if raw is None or _skip(img, attrs, raw):
             continue
         if img.tag == "img" and img.parent is not None and img.parent.tag == "amp-img":
             continue
         if _in_furniture(img, scope, cache) or _links_away(img) or _in_teaser_card(img, memo):
             continue
         url = _resolve(raw, base_url)
-        caption, credit = _caption_and_credit(img, _holder(img, scope, memo))
-        alt = _tidy(img.attributes.get("alt"))
+        caption, credit = _caption_and_credit(attrs, _holder(img, scope, memo))
+        alt = _tidy(attrs.get("alt"))
         image = Image(url=url, alt=alt, caption=caption, credit_text=credit)
         if url in seen:
             old = out[seen[url]]
