@@ -609,39 +609,49 @@ def _text_of(node: LexborNode, limit: int = 5000) -> str | None:
     return text or None
 
 
-def _usable_caption(node: LexborNode) -> bool:
+def _usable_caption(node: LexborNode) -> str | None:
+    """The node's text when the node can be a caption (no image or link, at most
+    _MAX_CAPTION characters of text), else None."""
     if node.tag in _NOT_CAPTION_TAGS:
-        return False
+        return None
     text = _text_of(node, limit=4 * _MAX_CAPTION)
-    return bool(text) and len(text or "") <= _MAX_CAPTION
+    return text if text and len(text) <= _MAX_CAPTION else None
 
 
-def _caption_node(holder: LexborNode) -> LexborNode | None:
-    """The caption element of a holder: figcaption, then class-named ones, then (outside a
-    figure) a short text box next to the image, then a caption just after the holder."""
+# An element and its _text_of (default limit), found together: the tests that choose a caption
+# or a credit element read its text with a lower limit, and a text under that limit is the
+# same text, so the caller need not read it again (a node's text and its CSS query for hidden
+# parts are a good part of the cost of an image).
+_Found = tuple[LexborNode, str | None]
+
+
+def _caption_node(holder: LexborNode) -> _Found | None:
+    """The caption element of a holder and its text: figcaption, then class-named ones, then
+    (outside a figure) a short text box next to the image, then a caption just after the
+    holder."""
     figure = holder.tag == "figure"
     if not figure and _is_caption(holder, strong=False):
-        return holder
+        return holder, _text_of(holder)
     for node in holder.css("figcaption"):
-        if _usable_caption(node):
-            return node
+        if text := _usable_caption(node):
+            return node, text
     elements = list(holder.css("*"))[1:]  # node.css includes the node itself
     passes = (True,) if figure else (True, False)
     for strong in passes:
         for node in elements:
-            if _is_caption(node, strong=strong) and _usable_caption(node):
-                return node
+            if _is_caption(node, strong=strong) and (text := _usable_caption(node)):
+                return node, text
     children = list(holder.iter())
     if not figure and len(children) <= 3:
         for child in children:
             if child.tag in ("p", "div", "span", "small") and child.css_first("img") is None:
                 text = _text_of(child, limit=1000)
                 if text and len(text) <= 400:
-                    return child
+                    return child, text
     return _caption_after(holder)
 
 
-def _caption_after(holder: LexborNode) -> LexborNode | None:
+def _caption_after(holder: LexborNode) -> _Found | None:
     """A caption element right after the holder (or after its only-child wrapper)."""
     node = holder
     for _ in range(2):
@@ -649,9 +659,11 @@ def _caption_after(holder: LexborNode) -> LexborNode | None:
         while sibling is not None and not sibling.is_element_node:
             sibling = sibling.next
         if sibling is not None:
-            named = _is_caption(sibling, strong=True)
-            if named and _usable_caption(sibling) and sibling.css_first("img") is None:
-                return sibling
+            if not _is_caption(sibling, strong=True):
+                return None
+            text = _usable_caption(sibling)
+            if text and sibling.css_first("img") is None:
+                return sibling, text
             return None
         parent = node.parent
         if parent is None or parent.tag in ("body", "main", "article"):
@@ -660,10 +672,11 @@ def _caption_after(holder: LexborNode) -> LexborNode | None:
     return None
 
 
-def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode | None:
-    """The credit element: class-named (credit, copyright, source, ...) or a footer / cite /
-    small element, inside the caption first, then anywhere in the holder."""
-    caption_text = _text_of(caption) if caption is not None else None
+def _credit_node(
+    holder: LexborNode, caption: LexborNode | None, caption_text: str | None
+) -> _Found | None:
+    """The credit element and its text: class-named (credit, copyright, source, ...) or a
+    footer / cite / small element, inside the caption first, then anywhere in the holder."""
     scopes = [caption, holder] if caption is not None else [holder]
     for scope in scopes:
         for node in list(scope.css("*"))[1:]:  # node.css includes the node itself
@@ -679,7 +692,7 @@ def _credit_node(holder: LexborNode, caption: LexborNode | None) -> LexborNode |
             weak = node.tag in _CREDIT_TAGS
             if weak and not looks_like_credit(clean_credit(text) or "") and scope is caption:
                 continue
-            return node
+            return node, text
     return None
 
 
@@ -731,10 +744,8 @@ def _caption_and_credit(
     """The image's caption and credit, from its holder else from its attributes ``attrs``."""
     if holder is None:
         return _from_attributes(attrs)
-    cap_node = _caption_node(holder)
-    credit_node = _credit_node(holder, cap_node)
-    caption = _text_of(cap_node) if cap_node is not None else None
-    credit_raw = _text_of(credit_node) if credit_node is not None else None
+    cap_node, caption = _caption_node(holder) or (None, None)
+    credit_raw = (_credit_node(holder, cap_node, caption) or (None, None))[1]
     if credit_raw is None and cap_node is not None:
         credit_raw = _last_inline_credit(cap_node)
     if caption and credit_raw:
