@@ -312,9 +312,18 @@ def _word_regions(word: str) -> _Named:
     return (strong, good, tuple(regions)) if strong or good or regions else _NOTHING
 
 
-@dataclass(slots=True)
-class _Context:
-    node: LexborNode
+# The block being read: its element, tag and path (the chain of block elements down to it).
+_Block = tuple[LexborNode, str, tuple[int, ...]]
+
+
+@dataclass(slots=True, eq=False)
+class _Inherited:
+    """What the text inside an element inherits from the elements around it.
+
+    Shared by all the elements under the one that last changed it: most elements (a div, a
+    paragraph, a span) change none of it, so the walk makes one only for the few that do.
+    """
+
     region: str | None
     region_depth: int
     good: bool
@@ -326,8 +335,14 @@ class _Context:
     in_figure: bool
     in_table: bool
     in_pre: bool
-    block_tag: str
-    path: tuple[int, ...]
+
+
+_LISTS = frozenset({"ul", "ol", "menu"})
+# Elements that change what the text inside them inherits, whatever their attributes.
+_STATE_TAGS = frozenset(
+    {"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "figure", "figcaption", "table",
+     "pre"}
+)  # fmt: skip
 
 
 class _Flattener:
@@ -338,67 +353,76 @@ class _Flattener:
         self.starts_with_link: bool | None = None
         self.has_time = False
         self.list_counter = 0
+        # child_state's answers for this page (it is asked again for each link of a list...)
+        self.states: dict[tuple[_Inherited, str, str | None, bool, int], _Inherited] = {}
 
-    def flush(self, ctx: _Context) -> None:
+    def flush(self, block: _Block, state: _Inherited) -> None:
         """Close the block being read (callers check ``self.parts`` first: most calls have none)."""
         parts = self.parts
-        text = "".join(parts).strip() if ctx.in_pre else " ".join("".join(parts).split())
+        text = "".join(parts).strip() if state.in_pre else " ".join("".join(parts).split())
         parts.clear()
         link_chars, self.link_chars = self.link_chars, 0
         starts_with_link, self.starts_with_link = bool(self.starts_with_link), None
         has_time, self.has_time = self.has_time, False
         if not text.strip(_BLANK):
             return  # (nothing, or only zero-width characters a page builder left in a spacer)
+        node, tag, path = block
         # Positional arguments, in field order: keyword calls cost twice as much in this loop.
-        block = TextBlock(
-            text, ctx.block_tag, ctx.node, min(link_chars, len(text)), ctx.path, ctx.region,
-            ctx.good, ctx.region_depth, starts_with_link, ctx.in_list, ctx.list_ordered,
-            ctx.list_id, ctx.in_quote, ctx.in_figure, ctx.in_table, ctx.in_pre,
-            len(self.blocks), has_time=has_time,
+        self.blocks.append(
+            TextBlock(
+                text, tag, node, min(link_chars, len(text)), path, state.region, state.good,
+                state.region_depth, starts_with_link, state.in_list, state.list_ordered,
+                state.list_id, state.in_quote, state.in_figure, state.in_table, state.in_pre,
+                len(self.blocks), has_time=has_time,
+            )
         )  # fmt: skip
-        self.blocks.append(block)
 
-    def add_text(self, text: str, ctx: _Context) -> None:
+    def add_text(self, text: str, in_link: bool) -> None:
         if self.starts_with_link is None and not text.isspace():
-            self.starts_with_link = ctx.in_link
+            self.starts_with_link = in_link
         self.parts.append(text)
-        if ctx.in_link:
+        if in_link:
             self.link_chars += len(text.strip())
 
-    def child_context(
-        self, node: LexborNode, tag: str, attrs: dict[str, str | None], ctx: _Context
-    ) -> _Context:
-        region, good = region_of(node, tag, attrs)
-        is_block = tag in BLOCK_TAGS
-        if region is not None and not is_block and region not in _INLINE_REGIONS:
-            region = None  # a span's class names a widget, not a page region
-        if not is_block and region is None and not good and tag not in _CONTEXT_TAGS:
-            return ctx  # a plain inline element (span, strong, em...) changes nothing
+    def child_state(
+        self, tag: str, region: str | None, good: bool, state: _Inherited, depth: int
+    ) -> _Inherited:
+        """What the text inside an element inherits, given the region it names (``depth``: how
+        many blocks hold it)."""
+        if tag in _LISTS:  # each list has an id of its own
+            return self._child_state(tag, region, good, state, depth)
+        key = (state, tag, region, good, depth)
+        known = self.states.get(key)
+        if known is not None:
+            return known
+        known = self.states[key] = self._child_state(tag, region, good, state, depth)
+        return known
+
+    def _child_state(
+        self, tag: str, region: str | None, good: bool, state: _Inherited, depth: int
+    ) -> _Inherited:
         if region == ARTICLE:  # the article text itself: forget any region named above
             inherited, inherited_depth = None, 0
         else:
-            inherited, inherited_depth = ctx.region, ctx.region_depth
-        list_id, ordered, in_list = ctx.list_id, ctx.list_ordered, ctx.in_list
-        if tag in ("ul", "ol", "menu"):
+            inherited, inherited_depth = state.region, state.region_depth
+        list_id, ordered, in_list = state.list_id, state.list_ordered, state.in_list
+        if tag in _LISTS:
             self.list_counter += 1
             list_id, ordered = self.list_counter, tag == "ol"
         if tag in ("li", "dd", "dt"):
             in_list = True
-        return _Context(  # positional, in field order (see flush)
-            node if is_block else ctx.node,
+        return _Inherited(  # positional, in field order (see flush)
             region if region and region != ARTICLE else inherited,
-            len(ctx.path) if region and region != ARTICLE else inherited_depth,
-            good or ctx.good,
-            ctx.in_link or (tag == "a" and _leads_away(attrs)),
+            depth if region and region != ARTICLE else inherited_depth,
+            good or state.good,
+            state.in_link or tag == "a",
             list_id,
             ordered,
             in_list,
-            ctx.in_quote or tag == "blockquote",
-            ctx.in_figure or tag in ("figure", "figcaption"),
-            ctx.in_table or tag == "table",
-            ctx.in_pre or tag == "pre",
-            tag if is_block else ctx.block_tag,
-            (*ctx.path, node.mem_id) if is_block else ctx.path,
+            state.in_quote or tag == "blockquote",
+            state.in_figure or tag in ("figure", "figcaption"),
+            state.in_table or tag == "table",
+            state.in_pre or tag == "pre",
         )
 
 
@@ -424,32 +448,30 @@ def flatten(root: LexborNode) -> list[TextBlock]:
     """
     flat = _Flattener()
     parts = flat.parts
-    top = _Context(
-        node=root, region=None, region_depth=0, good=False, in_link=False, list_id=0,
-        list_ordered=False, in_list=False, in_quote=False, in_figure=False, in_table=False,
-        in_pre=False, block_tag=root.tag or "body", path=(root.mem_id,),
-    )  # fmt: skip
-    # Open elements: (element, context inside it, is a block).
-    open_stack: list[tuple[LexborNode, _Context, bool]] = [(root, top, True)]
-    ctx = current = top
+    block: _Block = (root, root.tag or "body", (root.mem_id,))
+    state = _Inherited(None, 0, False, False, 0, False, False, False, False, False, False)
+    # Open elements: (element, block and inherited state inside it, is a block).
+    open_stack: list[tuple[LexborNode, _Block, _Inherited, bool]] = [(root, block, state, True)]
+    # The block whose text is being read, and what it inherits.
+    read_block, read_state = block, state
     node = root.child
     while True:
         if node is None:  # the last child was read: close its parent
             if len(open_stack) == 1:
                 break
-            element, _, was_block = open_stack.pop()
-            ctx = open_stack[-1][1]
+            element, _, _, was_block = open_stack.pop()
+            _, block, state, _ = open_stack[-1]
             if was_block:
                 if parts:
-                    flat.flush(current)
-                current = ctx
+                    flat.flush(read_block, read_state)
+                read_block, read_state = block, state
             node = element.next
             continue
         tag = node.tag
         if tag == "-text":
             text = node.text_content
             if text and (parts or not text.isspace()):
-                flat.add_text(text, ctx)
+                flat.add_text(text, state.in_link)
             node = node.next
             continue
         if tag is None or tag in SKIP_TAGS or tag in _EMPTY_INLINE:
@@ -458,30 +480,36 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         if tag == "time":
             flat.has_time = True
         attrs = node.attributes
-        if not attrs and tag not in BLOCK_TAGS and tag not in _INLINE_WITH_CONTEXT:
-            child_ctx, is_block = ctx, False  # a plain inline element: same context inside
-        else:
-            child_ctx = flat.child_context(node, tag, attrs, ctx)
-            if child_ctx.region == "skip":
-                node = node.next
-                continue
-            is_block = tag in BLOCK_TAGS
+        is_block = tag in BLOCK_TAGS
+        child_block, child_state = block, state
+        if attrs or is_block or tag in _INLINE_WITH_CONTEXT:
+            region, good = region_of(node, tag, attrs)
+            if region is not None and not is_block and region not in _INLINE_REGIONS:
+                region = None  # a span's class names a widget, not a page region
+            # (an <a> the reader cannot follow changes no more than a <span>)
+            state_tag = tag if tag != "a" or _leads_away(attrs) else "span"
+            if region is not None or good or state_tag in _STATE_TAGS:
+                child_state = flat.child_state(state_tag, region, good, state, len(block[2]))
+                if region == "skip":
+                    node = node.next
+                    continue
             if is_block:
+                child_block = (node, tag, (*block[2], node.mem_id))
                 if parts:
-                    flat.flush(current)
-                current = child_ctx
+                    flat.flush(read_block, read_state)
+                read_block, read_state = child_block, child_state
                 if tag in ("br", "hr"):
                     node = node.next
                     continue
         first = node.child
         if first is None:  # opened and closed at once
             if is_block:
-                current = ctx
+                read_block, read_state = block, state
             node = node.next
             continue
-        open_stack.append((node, child_ctx, is_block))
-        ctx = child_ctx
+        open_stack.append((node, child_block, child_state, is_block))
+        block, state = child_block, child_state
         node = first
     if parts:
-        flat.flush(current)
+        flat.flush(read_block, read_state)
     return flat.blocks
