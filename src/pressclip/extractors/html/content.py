@@ -66,8 +66,16 @@ _SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
 # (a tag with a quoted attribute: "<img src=...>", not a title in brackets "<The Palace>").
 _TAG_TEXT = re.compile(r"^<[a-z][a-z0-9]*\s[^<>]*=\s*[\"'][^<>]*>")
 
-# Every credit form has one of these (a cheap test before the full credit parser).
-_CREDIT_HINT = re.compile(r"[:/(=：©]|\b(?:by|von|por|de|par|di)\b", re.IGNORECASE)
+# Every credit form has one of these (a cheap test before the full credit parser): a mark, or
+# one of the words "by", "von", "por", "par", "de", "di". (Two searches: the mark alone is a
+# fast scan for a set of characters, which the alternation with the words is not.)
+_CREDIT_MARK = re.compile(r"[:/(=：©]")
+_CREDIT_WORD = re.compile(r"\b(?:by|von|p(?:or|ar)|d[ei])\b", re.IGNORECASE)
+
+
+def _credit_hint(text: str) -> bool:
+    return _CREDIT_MARK.search(text) is not None or _CREDIT_WORD.search(text) is not None
+
 
 MIN_ARTICLE_CHARS = 250
 
@@ -253,10 +261,6 @@ def _headline_index(blocks: Sequence[TextBlock], headline: str | None) -> int | 
     return first_h1
 
 
-def _in_container(block: TextBlock, container: Container) -> bool:
-    return block.is_under(container.node_id, container.depth)
-
-
 @dataclass(slots=True)
 class Selection:
     """The body blocks and what was set aside on the way."""
@@ -285,7 +289,9 @@ def select_body(
     container = choose_container(blocks, head, repeats)
     if container is None:
         return Selection(body=[], dropped=list(blocks), container=None)
-    inside = [b for b in blocks if _in_container(b, container)]
+    node_id, depth = container.node_id, container.depth
+    # (TextBlock.is_under, written out: a call per block of the page costs more than the test)
+    inside = [b for b in blocks if len(b.path) > depth and b.path[depth] == node_id]
     teaser_lists = _teaser_lists(inside, norm_headline)
     if teaser_lists:
         teaser_lists -= _prose_lists(inside, _shown_headline(blocks, norm_headline, head))
@@ -412,7 +418,7 @@ def _is_lead(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
         return False
     if block.region != "related" and _in_header(block):
         return False
-    return not (_CREDIT_HINT.search(block.text) and has_credit(block.text))
+    return not (_credit_hint(block.text) and has_credit(block.text))
 
 
 def _inner_standfirst(
@@ -513,10 +519,13 @@ def _section_h1(
 
 def _reads_as(block: TextBlock, headline: str) -> bool:
     """Whether the block's text, normalised, is the (normalised) headline. A block's text is
-    already collapsed outside <pre>, and ASCII text keeps its length when case-folded: a
-    length that differs settles most blocks without normalising them."""
+    already collapsed outside <pre>, and case-folding never shortens a text (ASCII text keeps
+    its length): a text longer than the headline, or an ASCII one of another length, settles
+    most blocks without normalising them."""
     text = block.text
-    if not block.in_pre and text.isascii() and len(text) != len(headline):
+    if not block.in_pre and (
+        len(text) > len(headline) or (len(text) < len(headline) and text.isascii())
+    ):
         return False
     return _norm(text) == headline
 
@@ -559,7 +568,7 @@ def _drop(
     if (
         len(block.text) < 300
         and not block.in_list
-        and _CREDIT_HINT.search(block.text)
+        and _credit_hint(block.text)
         and has_credit(block.text)
         and not is_paren_aside(block.text)
     ):
