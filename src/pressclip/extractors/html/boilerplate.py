@@ -244,7 +244,7 @@ def boilerplate_kind(text: str) -> str | None:
     for kind, longest, test, words in _FAMILIES:
         if length >= longest:
             continue
-        if words and lowered is not None and not any(word in lowered for word in words):
+        if words and lowered is not None and not any(map(lowered.__contains__, words)):
             continue
         if test(text):
             return kind

@@ -319,12 +319,13 @@ def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]
     """
     by_child: dict[int, list[TextBlock]] = {}
     by_parent: dict[int, list[list[TextBlock]]] = {}
+    group_of = by_child.get  # (the step taken once per block and level: no lookup of .get)
     for block in blocks:
         path = block.path
         start = max(1, len(path) - _CARD_LEVELS + 1)
         parent = path[start - 1] if path else 0
         for child in path[start:]:
-            group = by_child.get(child)
+            group = group_of(child)
             if group is None:
                 group = by_child[child] = [block]
                 siblings = by_parent.get(parent)
@@ -342,7 +343,12 @@ def _prose_under(blocks: Sequence[TextBlock], node_id: int, member: TextBlock) -
     """The prose characters in the blocks under an element (``member``: a block under it),
     however deep."""
     depth = member.path.index(node_id)
-    return sum(len(b.text) for b in blocks if b.is_under(node_id, depth) and is_prose(b))
+    # (TextBlock.is_under written out: this reads every block of the page)
+    return sum(
+        len(b.text)
+        for b in blocks
+        if len(b.path) > depth and b.path[depth] == node_id and is_prose(b)
+    )
 
 
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.
