@@ -10,6 +10,7 @@ credit and the credit without its label; applied to its own caption it finds not
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -240,5 +241,17 @@ def is_credit_line(text: str) -> bool:
 
 
 def has_credit(text: str) -> bool:
-    """True when the text ends with a credit (a caption with its credit attached)."""
+    """True when the text ends with a credit (a caption with its credit attached).
+
+    The answers for short lines are kept for a while: the body rules, the block model and the
+    image reader ask about the same lines of a page, and the full credit parser is the dearest
+    test of a line. (Only short ones, so the cache stays small whatever the pages hold.)"""
+    return _ends_on_credit_kept(text) if len(text) <= _CACHED_CHARS else _ends_on_credit(text)
+
+
+def _ends_on_credit(text: str) -> bool:
     return split_credit(text).credit is not None
+
+
+_CACHED_CHARS = 500
+_ends_on_credit_kept = functools.lru_cache(maxsize=1024)(_ends_on_credit)

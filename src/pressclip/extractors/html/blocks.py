@@ -118,7 +118,6 @@ _TAG_KIND = {
 _INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
 # Inline elements that still change the context of the text inside them.
 _CONTEXT_TAGS = frozenset({"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "table", "pre"})
-_WS = re.compile(r"\s+")
 # White space, and the characters that print nothing that str.split() does not count as such.
 _BLANK = " \t\n\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -9,7 +9,6 @@ captions, the headline itself and the short lines at the edges (bylines, dates, 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -76,14 +75,6 @@ _CREDIT_WORD = re.compile(r"\b(?:by|von|p(?:or|ar)|d[ei])\b", re.IGNORECASE)
 
 def _credit_hint(text: str) -> bool:
     return _CREDIT_MARK.search(text) is not None or _CREDIT_WORD.search(text) is not None
-
-
-@functools.lru_cache(maxsize=1024)
-def ends_on_credit(text: str) -> bool:
-    """:func:`has_credit`, its answers kept for a while: the block model asks again about the
-    lines near the body's edges that the rules have read (two calls in five on the dev pages),
-    and the full credit parser is the dearest test of a line."""
-    return has_credit(text)
 
 
 MIN_ARTICLE_CHARS = 250
@@ -427,7 +418,7 @@ def _is_lead(block: TextBlock, kept: Sequence[TextBlock]) -> bool:
         return False
     if block.region != "related" and _in_header(block):
         return False
-    return not (_credit_hint(block.text) and ends_on_credit(block.text))
+    return not (_credit_hint(block.text) and has_credit(block.text))
 
 
 def _inner_standfirst(
@@ -578,7 +569,7 @@ def _drop(
         len(block.text) < 300
         and not block.in_list
         and _credit_hint(block.text)
-        and ends_on_credit(block.text)
+        and has_credit(block.text)
         and not is_paren_aside(block.text)
     ):
         return "caption"  # a caption set outside a figure: "... (Image: GETTY)"

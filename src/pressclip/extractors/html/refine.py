@@ -23,8 +23,9 @@ from importlib import resources
 from typing import cast
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
-from pressclip.extractors.html.content import Selection, ends_on_credit
+from pressclip.extractors.html.content import Selection
 from pressclip.extractors.html.prose import block_size, is_prose
+from pressclip.signals.credits import has_credit
 
 MODEL_FILE = "blocks.json"
 
@@ -469,7 +470,7 @@ def _rows(
             parent_share.get(parent, 0.0),
             1.0 if kept_texts.get(text, 0) > kept else 0.0,  # the body already has this text
             # a photo credit or caption line ("... (Image: GETTY)", "Photo: Jane Roe")
-            1.0 if len(text) < 300 and _CREDIT_HINT.search(text) and ends_on_credit(text) else 0.0,
+            1.0 if len(text) < 300 and _CREDIT_HINT.search(text) and has_credit(text) else 0.0,
             float(len(path) - parent_len) if text_parent is not None else 0.0,
         ])  # fmt: skip
     return rows
