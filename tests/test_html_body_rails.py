@@ -323,3 +323,29 @@ def test_steps_in_an_accordion_are_the_articles_text() -> None:
     )
     body = _body(f"<article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{steps}</article>")
     assert all(p in body for p in PARAGRAPHS[:5])
+
+
+SUMMARIES = [
+    "Our guide to the bus routes that replace the ferry, with the new timetable for spring.",
+    "What the harbour board plans for the old landing once the pontoons have been removed.",
+    "Readers remember forty years of crossings, from the first boat to the last timetable.",
+]
+
+
+def test_a_plain_related_line_that_titles_its_box_takes_the_cards_under_it() -> None:
+    cards = "".join(
+        f"<div class='item'><div class='t'>Story {i}</div><p>{s}</p></div>"
+        for i, s in enumerate(SUMMARIES)
+    )
+    box = f"<div class='box'><div>Related Articles</div>{cards}</div>"
+    body = _body(f"<div class='story'>{_paragraphs()}{box}</div>")
+    assert PARAGRAPHS[-1] in body
+    assert not any(s in body for s in SUMMARIES)
+
+
+def test_a_related_line_in_the_articles_own_flow_does_not_end_it() -> None:
+    # (a "Related" line set between the article's paragraphs, not at the top of a box)
+    paras = [f"<p>{p}</p>" for p in PARAGRAPHS]
+    paras.insert(3, "<div>Related Articles</div>")
+    body = _body(f"<div class='story'>{''.join(paras)}</div>")
+    assert all(p in body for p in PARAGRAPHS)

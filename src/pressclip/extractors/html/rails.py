@@ -236,7 +236,7 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
             kind = "comments"
         elif (heading or _is_label(head)) and _AUTHOR_HEADING.match(head.text):
             kind = "meta"
-        elif heading and announces_rail(head.text):
+        elif (heading or _box_title(blocks, i - 1)) and announces_rail(head.text):
             kind = "sponsored" if head.region == "sponsored" else "related"
         else:
             continue
@@ -250,6 +250,15 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
             _claim(block, kind, len(parent), over_meta=True)
             previous_linked = block.link_density > 0.5 and not block.in_list
             i += 1
+
+
+def _box_title(blocks: Sequence[TextBlock], at: int) -> bool:
+    """A plain line that titles a box of its own: a label, the first text of its parent
+    element (a "Related Articles" line over its cards; not a "Don't miss:" line set in the
+    article's own flow)."""
+    block = blocks[at]
+    parent = block.path[:-1]
+    return _is_label(block) and (at == 0 or blocks[at - 1].path[: len(parent)] != parent)
 
 
 def _is_label(block: TextBlock) -> bool:
