@@ -537,6 +537,19 @@ def test_author_bio_set_as_a_section_under_its_heading_stays() -> None:
     assert "civil engineering" in body
 
 
+def test_a_one_line_bio_of_the_author_near_the_end_goes() -> None:
+    # It opens on the author's name, and is the third block from the end: above a line on
+    # the reporting and a line of share buttons the article ends on.
+    bio = (
+        "<p>Jane Roe is the editor of the Town Times and covers the council.</p>"
+        "<p>Additional reporting came from the harbour office.</p><p>Facebook X Email</p>"
+    )
+    author = "<meta name='author' content='Jane Roe'>"
+    body = _body(_page(_article(extra=bio), head=author))
+    assert PARAGRAPHS[-1] in body
+    assert "Jane Roe is the editor" not in body
+
+
 def test_newsletter_pitch_after_the_article_goes() -> None:
     pitch = (
         "<p>Subscribe to Town Times Daily, a free newsletter that brings the council's news "

@@ -250,12 +250,19 @@ def drop_author_bio(
     if not names or len(kept) < 4:
         return kept
     out = _drop_bio_box(kept, dropped, names)
-    for block in out[-2:]:
+    for at, block in enumerate(out[-_BIO_REACH:], start=-min(_BIO_REACH, len(out))):
         text = block.text.casefold()
-        if len(text) < 500 and any(name in text for name in names):
+        if len(text) >= 500 or not any(name in text for name in names):
+            continue
+        # (the last two blocks when they name the author: a sign-off, a one-line bio; further
+        # up, only a paragraph that opens on the name: "Jane Roe is a physician in Memphis.")
+        if at >= -2 or any(text.startswith(name) for name in names):
             out.remove(block)
             dropped.append(block)
     return out
+
+
+_BIO_REACH = 4  # how far from the end a one-paragraph biography is looked for
 
 
 _BIO_PARAGRAPHS = 4  # the most paragraphs an author's box at the end may hold
