@@ -151,3 +151,30 @@ def test_an_opening_call_to_action_still_goes() -> None:
     )
     body = _body(_page(f"<p>{opening}</p>{_paras()}"))
     assert body.startswith(PARAGRAPHS[0])
+
+
+def _with_notice(after: str) -> str:
+    notice = "<h2>This article is exclusive to Town Times+ subscribers</h2>"
+    return _body(_page(f"{_paras()}{notice}{after}"))
+
+
+def test_a_paywall_notice_and_the_offer_after_it_go() -> None:
+    offer = "".join(
+        f"<div class='plan'><p>{name}</p><p>{price}</p><p>Totals {total} per year</p></div>"
+        for name, price, total in (("Monthly", "$9", "$108"), ("Annual", "$99", "$99"))
+    )
+    closing = "<p>To read the rest of this story, pick a plan above and start today.</p>"
+    body = _with_notice(offer + closing)
+    assert body.endswith(PARAGRAPHS[-1])
+    assert "exclusive" not in body
+    assert "Totals $108 per year" not in body
+
+
+def test_a_paywall_notice_the_article_goes_on_after_is_not_an_end() -> None:
+    more = (
+        "<p>The ferry's last crossing drew a crowd of several hundred people to the pier, many "
+        "of them former passengers who had taken the boat to school, to work or to the market "
+        "every day for decades, and who stayed until the crew tied up for the last time.</p>"
+    )
+    body = _with_notice(more)
+    assert "The ferry's last crossing drew a crowd" in body

@@ -22,6 +22,7 @@ from pressclip.extractors.html.boilerplate import BYLINE_LINE, RAIL_INVITE, boil
 from pressclip.extractors.html.edges import (
     ancestor_shape,
     drop_after_page_end,
+    drop_after_paywall,
     drop_author_bio,
     drop_copies,
     drop_detached_tail,
@@ -334,6 +335,7 @@ def select_body(
     kept = drop_detached_tail(kept, dropped)
     kept = drop_orphan_labels(kept, dropped, inside)
     kept = drop_after_page_end(kept, dropped, inside)
+    kept = drop_after_paywall(kept, dropped)
     standfirst = _standfirst(kept, blocks, norm_headline) or _inner_standfirst(
         kept, blocks, norm_headline
     )

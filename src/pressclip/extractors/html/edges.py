@@ -672,3 +672,33 @@ def drop_after_page_end(
         return kept
     dropped.extend(after)
     return [b for b in kept if b.index < end]
+
+
+# A notice that the rest of the text is for subscribers: what follows it on the page is the
+# offer (plans, prices, a log-in), not more of the article.
+_PAYWALL_BREAK = re.compile(
+    r"\b(?:exclusive(?:ly)? (?:to|for) (?:\S+ ){0,3}subscribers"
+    r"|(?:subscribe|log ?in|sign ?in) (?:now )?to (?:read|continue|unlock)"
+    r"|unlock (?:this|the full) (?:article|story)"
+    r"|to (?:read|continue reading) the (?:rest|full (?:article|story))"
+    r"|(?:article|story) is (?:only )?(?:available|reserved) (?:to|for) (?:\S+ ){0,3}"
+    r"(?:subscribers|members))\b",
+    re.IGNORECASE,
+)
+_OFFER_LINE_CHARS = 200  # the longest line of a subscription offer: longer is article text
+
+
+def drop_after_paywall(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
+    """Drop a paywall's notice and the offer after it, when only short lines follow it (the
+    plans and their prices); a notice that the article goes on after is left alone."""
+    prose = [i for i, b in enumerate(kept) if is_prose(b)]
+    if not prose:
+        return kept
+    for at in range(prose[0] + 1, len(kept)):
+        block = kept[at]
+        if len(block.text) < _OFFER_LINE_CHARS and _PAYWALL_BREAK.search(block.text):
+            if any(len(b.text) >= _OFFER_LINE_CHARS for b in kept[at + 1 :]):
+                return kept
+            dropped.extend(kept[at:])
+            return kept[:at]
+    return kept
