@@ -349,3 +349,26 @@ def test_a_related_line_in_the_articles_own_flow_does_not_end_it() -> None:
     paras.insert(3, "<div>Related Articles</div>")
     body = _body(f"<div class='story'>{''.join(paras)}</div>")
     assert all(p in body for p in PARAGRAPHS)
+
+
+VENUES = [
+    ("Harbour Diner", "The diner on the old ferry pier serves breakfast all day"),
+    ("Pontoon Pizza", "The pizzeria that took over the ticket office bakes in a wood oven"),
+    ("Crossing Cafe", "The café where the crew drank their coffee still opens at six"),
+]
+
+
+def test_a_listicles_entries_under_linked_names_are_its_text() -> None:
+    # Each entry: a linked name, a short line, a description longer than a teaser's summary.
+    more = (
+        ", and the owners, who worked on the ferry for years, say the regulars have followed "
+        "them from the boat to the new tables by the water, where the view of the river is "
+        "the same as it was from the deck on the slow crossings of the old days."
+    )
+    entries = "".join(
+        f"<div class='entry'><h3><a href='/venue/{i}'>{name}</a></h3><p>Old Town</p>"
+        f"<p>{text}{more}</p><p><a href='/book/{i}'>Book Now</a></p></div>"
+        for i, (name, text) in enumerate(VENUES)
+    )
+    body = _body(f"<article><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{entries}</article>")
+    assert all(text in body for _, text in VENUES)

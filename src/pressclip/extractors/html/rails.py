@@ -125,13 +125,18 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
             _claim(blocks[i], "related", len(blocks[i].path))
 
 
+# A teaser's summary is a sentence or two: a longer line under a linked name is the entry's own
+# text (a listicle's restaurant, a guide's product), not a pointer to another page.
+_SUMMARY_CHARS = 300
+
+
 def _card_members(blocks: Sequence[TextBlock], title: int, end: int) -> list[int]:
     """The blocks after a linked title (up to ``end``, the next one) that make its card: up
     to four short lines, no heading, that fill with the title an element of their own (no
     block before the title or after them is in it)."""
     last = title
     for j in range(title + 1, min(end, title + 5)):
-        if len(blocks[j].text) > 400 or blocks[j].tag in HEADINGS:
+        if len(blocks[j].text) > _SUMMARY_CHARS or blocks[j].tag in HEADINGS:
             break
         last = j
     if last == title:
