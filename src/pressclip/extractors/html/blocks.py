@@ -116,8 +116,6 @@ _TAG_KIND = {
 }  # fmt: skip
 # Regions an inline element (a span, a link) can name; the others need a block container.
 _INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
-# Inline elements that still change the context of the text inside them.
-_CONTEXT_TAGS = frozenset({"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "table", "pre"})
 # White space, and the characters that print nothing that str.split() does not count as such.
 _BLANK = " \t\n\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -434,7 +432,7 @@ def _leads_away(attrs: dict[str, str | None]) -> bool:
 # Void inline elements: never any text inside.
 _EMPTY_INLINE = frozenset({"img", "wbr", "area", "col", "param", "keygen", "image"})
 # Inline elements that may change the context even without attributes.
-_INLINE_WITH_CONTEXT = _CONTEXT_TAGS.union(_TAG_KIND)  # ("|" with a keys view gives a set)
+_INLINE_WITH_CONTEXT = _STATE_TAGS.union(_TAG_KIND)  # ("|" with a keys view gives a set)
 
 
 def flatten(root: LexborNode) -> list[TextBlock]:

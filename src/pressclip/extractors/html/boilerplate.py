@@ -149,6 +149,19 @@ _PAYWALL_NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# A notice that the rest of the text is for subscribers, whatever its length: what follows it
+# on the page is the offer (plans, prices, a log-in), not more of the article (see
+# edges.drop_after_paywall).
+PAYWALL_BREAK = re.compile(
+    r"\b(?:exclusive(?:ly)? (?:to|for) (?:\S+ ){0,3}subscribers"
+    r"|(?:subscribe|log ?in|sign ?in) (?:now )?to (?:read|continue|unlock)"
+    r"|unlock (?:this|the full) (?:article|story)"
+    r"|to (?:read|continue reading) the (?:rest|full (?:article|story))"
+    r"|(?:article|story) is (?:only )?(?:available|reserved) (?:to|for) (?:\S+ ){0,3}"
+    r"(?:subscribers|members))\b",
+    re.IGNORECASE,
+)
+
 # The site or the author asking to be followed elsewhere, set as a short paragraph that opens
 # on it: "Follow us on Telegram, Facebook, Instagram ...", "Join me on TikTok: @...", "Follow
 # The Gleaner on Twitter and Instagram ...". A sentence that only names a platform further in

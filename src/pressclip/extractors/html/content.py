@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.boilerplate import BYLINE_LINE, RAIL_INVITE, boilerplate_kind
 from pressclip.extractors.html.edges import (
+    ASIDE_CHARS,
     ancestor_shape,
     drop_after_page_end,
     drop_after_paywall,
@@ -30,6 +31,7 @@ from pressclip.extractors.html.edges import (
     drop_orphan_labels,
     drop_repeated_lead,
     drop_repeats,
+    restore_asides,
     restore_linked_sentences,
     trim_edges,
 )
@@ -322,9 +324,9 @@ def select_body(
             dropped.append(block)
             if reason == "links":
                 linky.append(block)
-            elif reason == "sidebar" and len(block.text) >= _ASIDE_CHARS and is_prose(block):
+            elif reason == "sidebar" and len(block.text) >= ASIDE_CHARS and is_prose(block):
                 asides.append(block)
-    kept = _restore_asides(kept, dropped, asides)
+    kept = restore_asides(kept, dropped, asides)
     kept = drop_repeated_lead(kept, dropped, blocks)
     kept = drop_repeats(kept, dropped)
     kept = drop_copies(kept, dropped)
@@ -342,27 +344,6 @@ def select_body(
     if standfirst and _is_lead(standfirst[0], kept):
         kept = [standfirst[0], *kept]
     return Selection(body=kept, dropped=dropped, container=container, standfirst=standfirst)
-
-
-# A boxed aside (<aside>, "sidebar") set in the middle of the text holds the writer's own
-# paragraphs when they are this long: a note on a point, the box a feature sets beside its text.
-_ASIDE_CHARS = 200
-
-
-def _restore_asides(
-    kept: list[TextBlock], dropped: list[TextBlock], asides: list[TextBlock]
-) -> list[TextBlock]:
-    """Put back the long paragraphs of an aside that the text runs on both sides of. One before
-    the text or after it is the page's sidebar."""
-    prose = [b.index for b in kept if is_prose(b)]
-    if not asides or not prose:
-        return kept
-    back = [b for b in asides if prose[0] < b.index < prose[-1]]
-    if not back:
-        return kept
-    returned = set(map(id, back))
-    dropped[:] = [b for b in dropped if id(b) not in returned]
-    return sorted([*kept, *back], key=lambda b: b.index)
 
 
 def _standfirst(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.extractors.html.boilerplate import PAYWALL_BREAK
 from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph, is_prose
 from pressclip.extractors.html.rails import announces_list, announces_rail
 from pressclip.signals.credits import has_credit
@@ -301,10 +302,10 @@ def restore_linked_sentences(
     is text, not a link list. A list of links set between paragraphs (the sources, tools or
     patches the text talks about) is the article's too; rails of teasers were set aside before.
     """
-    prose = [b.index for b in kept if is_prose(b)]
-    if not prose or not linky:
+    span = _prose_span(kept) if linky else None
+    if span is None:
         return kept
-    first, last = prose[0], prose[-1]
+    first, last = span
     rows = {b.path[:-1] for b in kept if b.in_table and b.tag in _CELLS}
     lines = _announced_lines(kept, linky)
     text_lists = _text_lists(kept, linky)
@@ -321,10 +322,41 @@ def restore_linked_sentences(
             or b.list_id in text_lists
         )
     ]
+    return _put_back(kept, dropped, back)
+
+
+# A boxed aside (<aside>, "sidebar") set in the middle of the text holds the writer's own
+# paragraphs when they are this long: a note on a point, the box a feature sets beside its text.
+ASIDE_CHARS = 200
+
+
+def restore_asides(
+    kept: list[TextBlock], dropped: list[TextBlock], asides: list[TextBlock]
+) -> list[TextBlock]:
+    """Put back the long paragraphs of an aside (``asides``: those dropped for sitting in one)
+    that the text runs on both sides of. One before the text or after it is the page's sidebar."""
+    span = _prose_span(kept) if asides else None
+    if span is None:
+        return kept
+    first, last = span
+    return _put_back(kept, dropped, [b for b in asides if first < b.index < last])
+
+
+def _prose_span(kept: Sequence[TextBlock]) -> tuple[int, int] | None:
+    """The page indexes of the first and the last prose block kept, if any."""
+    prose = [b.index for b in kept if is_prose(b)]
+    return (prose[0], prose[-1]) if prose else None
+
+
+def _put_back(
+    kept: list[TextBlock], dropped: list[TextBlock], back: list[TextBlock]
+) -> list[TextBlock]:
+    """``kept`` with the dropped blocks ``back`` returned to their places (and out of
+    ``dropped``)."""
     if not back:
         return kept
-    restored = {id(b) for b in back}
-    dropped[:] = [b for b in dropped if id(b) not in restored]
+    returned = {id(b) for b in back}
+    dropped[:] = [b for b in dropped if id(b) not in returned]
     return sorted([*kept, *back], key=lambda b: b.index)
 
 
@@ -674,29 +706,18 @@ def drop_after_page_end(
     return [b for b in kept if b.index < end]
 
 
-# A notice that the rest of the text is for subscribers: what follows it on the page is the
-# offer (plans, prices, a log-in), not more of the article.
-_PAYWALL_BREAK = re.compile(
-    r"\b(?:exclusive(?:ly)? (?:to|for) (?:\S+ ){0,3}subscribers"
-    r"|(?:subscribe|log ?in|sign ?in) (?:now )?to (?:read|continue|unlock)"
-    r"|unlock (?:this|the full) (?:article|story)"
-    r"|to (?:read|continue reading) the (?:rest|full (?:article|story))"
-    r"|(?:article|story) is (?:only )?(?:available|reserved) (?:to|for) (?:\S+ ){0,3}"
-    r"(?:subscribers|members))\b",
-    re.IGNORECASE,
-)
 _OFFER_LINE_CHARS = 200  # the longest line of a subscription offer: longer is article text
 
 
 def drop_after_paywall(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
     """Drop a paywall's notice and the offer after it, when only short lines follow it (the
     plans and their prices); a notice that the article goes on after is left alone."""
-    prose = [i for i, b in enumerate(kept) if is_prose(b)]
-    if not prose:
+    first = next((i for i, b in enumerate(kept) if is_prose(b)), None)
+    if first is None:
         return kept
-    for at in range(prose[0] + 1, len(kept)):
+    for at in range(first + 1, len(kept)):
         block = kept[at]
-        if len(block.text) < _OFFER_LINE_CHARS and _PAYWALL_BREAK.search(block.text):
+        if len(block.text) < _OFFER_LINE_CHARS and PAYWALL_BREAK.search(block.text):
             if any(len(b.text) >= _OFFER_LINE_CHARS for b in kept[at + 1 :]):
                 return kept
             dropped.extend(kept[at:])
