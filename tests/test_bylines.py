@@ -40,6 +40,7 @@ from pressclip.signals.dates import is_weekday, month_number
         ("구현모 기자", ("구현모",)),
         ("Dr Marna van der Merwe", ("Dr Marna van der Merwe",)),
         ("Text: Anna Fink / Foto: dpa", ("Anna Fink",)),
+        ("Foto: dpa / Text: Anna Fink", ("Anna Fink",)),
         ("Written by: Sam Lee", ("Sam Lee",)),
         ("Kim Park Kim Park", ("Kim Park",)),
         ("Jane Roe in Politics", ("Jane Roe",)),
@@ -63,6 +64,7 @@ def test_parse_byline(text: str, want: tuple[str, ...]) -> None:
         "andrew.keaveney",
         "Privacy Policy",
         "https://example.org/author/x",
+        "Foto: Bild: SN/APA/KEYSTONE/JANE ROE",  # a photo's credit
     ],
 )
 def test_not_a_name(text: str) -> None:

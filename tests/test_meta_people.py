@@ -58,3 +58,17 @@ def test_a_bold_line_deep_in_the_story_is_not_a_byline() -> None:
         f"<p><strong>Thabo Mokoena</strong></p><p>{_PROSE}</p></div>"
     )
     assert _authors("", body) == []
+
+
+def test_a_photo_credit_and_a_follow_button_are_no_byline() -> None:
+    # Both match the byline selectors ("bildautor", "followAuthorBtn"); the author is the one
+    # named in the byline proper.
+    figure = (
+        "<figure><img src='a.jpg' alt=''>"
+        "<div class='bildautor'>Foto: Bild: SN/APA/KEYSTONE/JANE ROE</div></figure>"
+    )
+    follow = "<button class='followAuthorBtn' type='button'>Folgen</button>"
+    assert _authors("", f"<h1>Brand in Crans-Montana</h1>{figure}{follow}<p>{_PROSE}</p>") == []
+    byline = "<p class='author'>Von Anna Fink</p>"
+    page = f"<h1>Brand in Crans-Montana</h1>{figure}{follow}{byline}<p>{_PROSE}</p>"
+    assert _authors("", page) == ["Anna Fink"]

@@ -13,7 +13,7 @@ of our pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pressclip.signals.dates import is_weekday, month_number
 
@@ -328,7 +328,7 @@ def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str,
     names: list[str] = []
     seen: set[str] = set()
     for segment in _segments(_strip_noise(text)):
-        for part in _SPLIT.split(segment):
+        for part in _own_parts(segment):
             if names and _CREDENTIALS.match(part.strip(" .,;")):
                 continue  # "Jane Roe, PhD, RD": credentials after a name
             if names and part.isupper() and not names[-1].isupper():
@@ -344,6 +344,20 @@ def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str,
         if names:
             break
     return tuple(names)
+
+
+def _own_parts(segment: str) -> Iterator[str]:
+    """The parts of a byline segment without an image's credit: after "Foto:" or "Bild:" come
+    the agencies and the photographer ("Bild: SN/APA/KEYSTONE/JANE ROE"), up to a part that
+    opens on a lead word or a label of its own ("Foto: dpa / Text: Anna Fink")."""
+    in_credit = False
+    for part in _SPLIT.split(segment):
+        if _CREDIT.match(part.lstrip()):
+            in_credit = True
+        elif in_credit and (_LEAD.match(part.lstrip()) or _LABEL.match(part.strip())):
+            in_credit = False
+        if not in_credit:
+            yield part
 
 
 def _segments(line: str) -> list[str]:

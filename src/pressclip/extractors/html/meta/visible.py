@@ -343,8 +343,8 @@ def _skipped(node: LexborNode) -> bool:
 
 
 def _add_byline(node: LexborNode, vis: Visible) -> None:
-    if node.tag in ("img", "meta", "link", "script", "style", "picture", "svg"):
-        return
+    if node.tag in ("img", "meta", "link", "script", "style", "picture", "svg", "button"):
+        return  # (a button is a control: "Follow", "Cancel" in a follow-the-author widget)
     if _skipped(node):
         return
     text = _short_text(node, 250)
