@@ -72,3 +72,14 @@ def test_a_photo_credit_and_a_follow_button_are_no_byline() -> None:
     byline = "<p class='author'>Von Anna Fink</p>"
     page = f"<h1>Brand in Crans-Montana</h1>{figure}{follow}{byline}<p>{_PROSE}</p>"
     assert _authors("", page) == ["Anna Fink"]
+
+
+def test_a_byline_naming_only_an_agency_ends_the_search() -> None:
+    # The story is the agency's; a byline further down belongs to a teaser or a comment.
+    body = (
+        f"<h1>Streik am Flughafen</h1><div class='byline'>dpa</div><p>{_PROSE}</p>"
+        "<aside><h3>Kommentar</h3><div class='author'>Von Knut Krohn</div></aside>"
+    )
+    meta = extract_metadata(LexborHTMLParser(f"<html><body>{body}</body></html>"))
+    assert [p.name for p in meta.author] == []
+    assert meta.source_organization == "dpa"

@@ -186,7 +186,7 @@ def _clean(
         for n in kept:
             if n not in out:
                 out.append(n)
-        if single and out:
+        if single and (out or (agency and not kept)):
             break
     return out
 
