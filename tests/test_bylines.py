@@ -41,6 +41,7 @@ from pressclip.signals.dates import is_weekday, month_number
         ("Dr Marna van der Merwe", ("Dr Marna van der Merwe",)),
         ("Text: Anna Fink / Foto: dpa", ("Anna Fink",)),
         ("Foto: dpa / Text: Anna Fink", ("Anna Fink",)),
+        ("Posted by TimmyK on Friday December 19, 2025", ("TimmyK",)),
         ("Written by: Sam Lee", ("Sam Lee",)),
         ("Kim Park Kim Park", ("Kim Park",)),
         ("Jane Roe in Politics", ("Jane Roe",)),
@@ -65,6 +66,11 @@ def test_parse_byline(text: str, want: tuple[str, ...]) -> None:
         "Privacy Policy",
         "https://example.org/author/x",
         "Foto: Bild: SN/APA/KEYSTONE/JANE ROE",  # a photo's credit
+        # one word left once a role or a place is cut: no one's name
+        "Our Editors",
+        "Rasender Reporter",
+        "Written By Audiophile On",
+        "Geschichte in Berlin",
     ],
 )
 def test_not_a_name(text: str) -> None:

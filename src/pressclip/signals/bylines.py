@@ -391,20 +391,14 @@ def clean_name(part: str) -> str | None:
         return None
     name = _SUFFIX_ROLE.sub("", name).strip()
     name = _INITIALS_TAIL.sub("", name).strip()
-    words = name.split()
-    for i, w in enumerate(words):
-        if i and (
-            w in _CUT_WORDS
-            or w.lower().strip(".,:") in _FURNITURE
-            or ((len(w) > 3 or (i >= 2 and i == len(words) - 1)) and is_weekday(w))
-        ):
-            words = words[:i]
-            break
+    several = len(name.split()) > 1
+    words, dated = _cut(name.split())
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]
     for i, w in enumerate(words):
         if any(ch.isdigit() for ch in w):
+            dated = True
             words = words[:i]
             while words and month_number(words[-1].strip(",.")) is not None:
                 words.pop()
@@ -417,8 +411,15 @@ def clean_name(part: str) -> str | None:
         return None
     if not words or len(words) > 6 or len(name) < 2:
         return None
-    if len(words) == 1 and len(name) <= 3 and not (name.istitle() or all(_is_cjk(c) for c in name)):
+    cjk = all(_is_cjk(c) for c in name)
+    if len(words) == 1 and len(name) <= 3 and not (name.istitle() or cjk):
         return None  # initials ("kj", "GNB") are no usable name
+    if several and not dated and len(words) == 1 and not cjk:
+        # One word left of several once a role, a place or a page's word is cut: the rest of
+        # a team's or a pen name ("Our Editors", "Rasender Reporter", "Audiophile On") or a
+        # word before the name ("Insights from Jane Roe"), not a person's name. A user name
+        # before a date stays ("Posted by jroe on Friday").
+        return None
     if all(w.lower().strip(".,") in _ONLY_ROLES for w in words):
         return None
     if any(w.lower().strip(".,:") in _NAVIGATION for w in words):
@@ -426,6 +427,20 @@ def clean_name(part: str) -> str | None:
     if name.isupper() and len(name) > 3 and len(words) > 1:
         return " ".join(w.capitalize() if w.isalpha() else w for w in words)
     return name
+
+
+def _cut(words: list[str]) -> tuple[list[str], bool]:
+    """The words before the first that starts a place, a date or the page's furniture ("Jane
+    Roe in Politics", "Jane Roe Thursday", "Jane Roe Share"), and whether a date follows."""
+    for i, w in enumerate(words):
+        if i and (
+            w in _CUT_WORDS
+            or w.lower().strip(".,:") in _FURNITURE
+            or ((len(w) > 3 or (i >= 2 and i == len(words) - 1)) and is_weekday(w))
+        ):
+            after = words[i : i + 4]
+            return words[:i], any(is_weekday(x) or any(c.isdigit() for c in x) for x in after)
+    return words, False
 
 
 def _trim_roles(words: list[str]) -> list[str]:
