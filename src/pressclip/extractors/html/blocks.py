@@ -247,20 +247,36 @@ _CACHE_MAX = 65536
 
 def _read_token(token: str) -> _Named:
     """What one class name (or id) names, from the words it is written in."""
-    strong = good = False
-    regions: list[str] = []
-    for word in _normalise(token).split():
-        word_strong, word_good, word_regions = _WORDS.get(word) or _read_word(word)
-        strong = strong or word_strong
-        good = good or word_good
-        regions.extend(word_regions)
-    found = (strong, good, tuple(regions)) if strong or good or regions else _NOTHING
+    words = _normalise(token)
+    found = _read_words(words.split()) if _MAY_NAME.search(words) else _NOTHING
     if len(_TOKENS) >= _CACHE_MAX:
         _TOKENS.clear()
     _TOKENS[token] = found
     return found
 
 
+def _read_words(words: list[str]) -> _Named:
+    strong = good = False
+    regions: list[str] = []
+    for word in words:
+        word_strong, word_good, word_regions = _WORDS.get(word) or _read_word(word)
+        strong = strong or word_strong
+        good = good or word_good
+        regions.extend(word_regions)
+    return (strong, good, tuple(regions)) if strong or good or regions else _NOTHING
+
+
+# Whether a class name may name anything, in one search of its words (most name nothing, and
+# reading each word takes five): every word _word_regions finds a name in matches it too, as
+# no name spans a space and dropping the word boundaries of the article-text names (which
+# also hold the strong ones) only widens it. Without the look-behind that keeps the region
+# names to word starts, the search would be several times slower.
+_MAY_NAME = re.compile(
+    "(?<![a-z])(?:"
+    + "|".join(pattern for _, pattern in _REGION_PATTERNS)
+    + ")|"
+    + _GOOD_RE.pattern.replace(r"\b", "")
+)
 _NOT_PLAIN = re.compile(r"[^a-z -]")
 _DIGIT = re.compile(r"\d")
 # A generated hex id between separators ("a04d555", "b5343ad4"): its letters spell nothing
