@@ -447,6 +447,8 @@ def _leads_away(attrs: dict[str, str | None]) -> bool:
 
 # Void inline elements: never any text inside.
 _EMPTY_INLINE = frozenset({"img", "wbr", "area", "col", "param", "keygen", "image"})
+# What the walk never enters: one set, one look-up per element.
+_NOT_READ = SKIP_TAGS | _EMPTY_INLINE
 # Inline elements that may change the context even without attributes.
 _INLINE_WITH_CONTEXT = _STATE_TAGS.union(_TAG_KIND)  # ("|" with a keys view gives a set)
 
@@ -467,7 +469,7 @@ def flatten(root: LexborNode) -> list[TextBlock]:
     open_stack: list[tuple[LexborNode, _Block, _Inherited, bool]] = [(root, block, state, True)]
     # The block whose text is being read, and what it inherits.
     read_block, read_state = block, state
-    node = root.child
+    node = root.first_child
     while True:
         if node is None:  # the last child was read: close its parent
             if len(open_stack) == 1:
@@ -487,7 +489,7 @@ def flatten(root: LexborNode) -> list[TextBlock]:
                 flat.add_text(text, state.in_link)
             node = node.next
             continue
-        if tag is None or tag in SKIP_TAGS or tag in _EMPTY_INLINE:
+        if tag is None or tag in _NOT_READ:
             node = node.next  # skipped content, or a void element: nothing to read
             continue
         if tag == "time":
@@ -514,7 +516,7 @@ def flatten(root: LexborNode) -> list[TextBlock]:
                 if tag in ("br", "hr"):
                     node = node.next
                     continue
-        first = node.child
+        first = node.first_child  # (not the alias "child": a second attribute look-up)
         if first is None:  # opened and closed at once
             if is_block:
                 read_block, read_state = block, state
