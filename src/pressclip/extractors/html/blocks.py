@@ -8,7 +8,6 @@ class/id/role says what kind of page region it sits in.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -182,7 +181,7 @@ def region_of(
     sig = f"{cls} {ident}" if ident else cls
     if not sig:
         return None, False
-    return _region_of_raw(sig)
+    return _SIGS.get(sig) or _read_sig(sig)
 
 
 _REGION_ATTRIBUTES = frozenset(
@@ -211,10 +210,22 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
 _PANEL_ROLES = frozenset({"region", "tabpanel"})
 
 
-@functools.lru_cache(maxsize=16384)
+# What a class/id string names (a page repeats its class strings). A plain dict emptied when
+# full, as those below: an LRU cache costs more on each of the ~400 look-ups a page makes.
+_SIGS: dict[str, tuple[str | None, bool]] = {}
+
+
+def _read_sig(sig: str) -> tuple[str | None, bool]:
+    found = _region_of_raw(sig)
+    if len(_SIGS) >= _CACHE_MAX:
+        _SIGS.clear()
+    _SIGS[sig] = found
+    return found
+
+
 def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     """Region named by a class/id string: the first region a word names, unless a word says
-    "article text" (cached: a page repeats its class strings).
+    "article text".
 
     No name spans two class names, so each is read once: class names repeat across sites
     even when whole class strings do not. Most of them name nothing at all.
