@@ -42,6 +42,7 @@ from pressclip.signals.dates import is_weekday, month_number
         ("Text: Anna Fink / Foto: dpa", ("Anna Fink",)),
         ("Foto: dpa / Text: Anna Fink", ("Anna Fink",)),
         ("Posted by TimmyK on Friday December 19, 2025", ("TimmyK",)),
+        ("JD Jane Doe Last updated on 17 December 2025", ("Jane Doe",)),  # an avatar's initials
         ("Written by: Sam Lee", ("Sam Lee",)),
         ("Kim Park Kim Park", ("Kim Park",)),
         ("Jane Roe in Politics", ("Jane Roe",)),

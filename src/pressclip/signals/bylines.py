@@ -403,7 +403,7 @@ def clean_name(part: str) -> str | None:
             while words and month_number(words[-1].strip(",.")) is not None:
                 words.pop()
             break
-    words = _trim_roles(words)
+    words = _drop_avatar(_trim_roles(words))
     name = " ".join(words).strip(" .:,;|-–—")
     if not name or len(name) > 60 or not name[0].isalpha() or "@" in name:
         return None
@@ -441,6 +441,13 @@ def _cut(words: list[str]) -> tuple[list[str], bool]:
             after = words[i : i + 4]
             return words[:i], any(is_weekday(x) or any(c.isdigit() for c in x) for x in after)
     return words, False
+
+
+def _drop_avatar(words: list[str]) -> list[str]:
+    """The name without the initials of its avatar before it ("CM Craig McCarthy")."""
+    if len(words) >= 3 and words[0].isupper() and words[0] == "".join(w[0] for w in words[1:]):
+        return words[1:]
+    return words
 
 
 def _trim_roles(words: list[str]) -> list[str]:
