@@ -391,8 +391,9 @@ def clean_name(part: str) -> str | None:
         return None
     name = _SUFFIX_ROLE.sub("", name).strip()
     name = _INITIALS_TAIL.sub("", name).strip()
-    several = len(name.split()) > 1
-    words, dated = _cut(name.split())
+    words = name.split()
+    several = len(words) > 1
+    words, dated = _cut(words)
     half = len(words) // 2
     if half and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]
