@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from selectolax.lexbor import LexborNode
 
@@ -181,7 +182,7 @@ def region_of(
     sig = f"{cls} {ident}" if ident else cls
     if not sig:
         return None, False
-    return _SIGS.get(sig) or _read_sig(sig)
+    return _SIGS.get(sig) or _remember(_SIGS, sig, _region_of_raw(sig))
 
 
 _REGION_ATTRIBUTES = frozenset(
@@ -213,13 +214,15 @@ _PANEL_ROLES = frozenset({"region", "tabpanel"})
 # What a class/id string names (a page repeats its class strings). A plain dict emptied when
 # full, as those below: an LRU cache costs more on each of the ~400 look-ups a page makes.
 _SIGS: dict[str, tuple[str | None, bool]] = {}
+_CACHE_MAX = 65536
+_T = TypeVar("_T")
 
 
-def _read_sig(sig: str) -> tuple[str | None, bool]:
-    found = _region_of_raw(sig)
-    if len(_SIGS) >= _CACHE_MAX:
-        _SIGS.clear()
-    _SIGS[sig] = found
+def _remember(cache: dict[str, _T], key: str, found: _T) -> _T:
+    """Keep ``found`` in one of these caches (emptied when full, so it stays bounded)."""
+    if len(cache) >= _CACHE_MAX:
+        cache.clear()
+    cache[key] = found
     return found
 
 
@@ -233,7 +236,7 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     good = False
     regions: list[str] = []
     for token in sig.split():
-        found = _TOKENS.get(token) or _read_token(token)
+        found = _TOKENS.get(token) or _remember(_TOKENS, token, _read_token(token))
         if found is _NOTHING:
             continue
         strong, token_good, token_regions = found
@@ -253,17 +256,12 @@ _Named = tuple[bool, bool, tuple[str, ...]]
 _NOTHING: _Named = (False, False, ())
 _TOKENS: dict[str, _Named] = {}
 _WORDS: dict[str, _Named] = {}
-_CACHE_MAX = 65536
 
 
 def _read_token(token: str) -> _Named:
     """What one class name (or id) names, from the words it is written in."""
     words = _normalise(token)
-    found = _read_words(words.split()) if _MAY_NAME.search(words) else _NOTHING
-    if len(_TOKENS) >= _CACHE_MAX:
-        _TOKENS.clear()
-    _TOKENS[token] = found
-    return found
+    return _read_words(words.split()) if _MAY_NAME.search(words) else _NOTHING
 
 
 def _read_words(words: list[str]) -> _Named:
@@ -271,7 +269,9 @@ def _read_words(words: list[str]) -> _Named:
     strong = good = False
     regions: list[str] = []
     for word in words:
-        word_strong, word_good, word_regions = _WORDS.get(word) or _read_word(word)
+        word_strong, word_good, word_regions = _WORDS.get(word) or _remember(
+            _WORDS, word, _word_regions(word)
+        )
         strong = strong or word_strong
         good = good or word_good
         regions.extend(word_regions)
@@ -310,13 +310,6 @@ def _normalise(sig: str) -> str:
     if not sig.islower():  # (an upper-case letter, or no letter at all)
         sig = _CAMEL.sub(" ", sig)
     return sig.lower().replace("_", "-")
-
-
-def _read_word(word: str) -> _Named:
-    if len(_WORDS) >= _CACHE_MAX:
-        _WORDS.clear()
-    found = _WORDS[word] = _word_regions(word)
-    return found
 
 
 def _word_regions(word: str) -> _Named:
