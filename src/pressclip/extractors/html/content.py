@@ -122,12 +122,11 @@ def choose_container(
     """The element whose subtree holds the most prose and the least furniture (``repeats``:
     the share of a block's text that only says again what the page keeps saying, which
     does not count)."""
-    prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
-    near = (
-        range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
-        if headline_index is not None and prose < _PROSE_POOR
-        else range(0)
-    )
+    near = range(0)
+    if headline_index is not None:
+        prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
+        if prose < _PROSE_POOR:
+            near = range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
     announced = _announced_lists(blocks)
     votes: list[float] = []
     for block in blocks:
@@ -144,7 +143,10 @@ def choose_container(
         return None
     scores = subtree_sums(tree, blocks, votes)
     depths = tree.depth
-    best = max(scores, key=lambda n: (scores[n], depths[n]))
+    # The highest score, and of the elements that have it, the deepest (the first of those):
+    # one pass for the score, then depths for the few that tie (no key tuple per element).
+    top = max(scores.values())
+    best = max((n for n, score in scores.items() if score == top), key=depths.__getitem__)
     if headline_index is not None and best not in blocks[headline_index].path:
         best = _climb_repeated(blocks, best, depths[best], headline_index)
     if depths[best] > 0 and _holds_one_block(blocks, best, depths[best]):
@@ -172,27 +174,29 @@ def _climb_repeated(blocks: Sequence[TextBlock], best: int, depth: int, headline
     gives the most prose to one entry; when the headline is outside that entry and its
     siblings of the same shape hold as much prose together, the article is all of them.
     """
-    inside = next((b for b in blocks if b.is_under(best, depth)), None)
-    if inside is None:
+    at = next((i for i, b in enumerate(blocks) if b.is_under(best, depth)), None)
+    if at is None:
         return best
+    inside = blocks[at]
     above = blocks[headline].path
     for level in range(depth, 0, -1):
         if inside.path[level] in above:
             break
-        if _repeated(blocks, inside.path[: level + 1]):
+        if _repeated(blocks, inside.path[: level + 1], at):
             return inside.path[level - 1]
     return best
 
 
-def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...]) -> bool:
+def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...], at: int) -> bool:
     """Whether the element at the end of ``path`` has siblings of its tag and class, enough
-    of them and holding together as much prose as it does."""
+    of them and holding together as much prose as it does (``at``: the position of a block
+    under it)."""
     depth = len(path) - 1
     node_id, parent = path[depth], path[depth - 1]
     prose: dict[int, float] = defaultdict(float)
     shapes: dict[int, tuple[str, str] | None] = {}
-    for block in blocks:
-        if len(block.path) <= depth or block.path[depth - 1] != parent:
+    for block in _run_under(blocks, parent, depth - 1, at):
+        if len(block.path) <= depth:
             continue
         child = block.path[depth]
         if child not in shapes:
@@ -205,6 +209,21 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...]) -> bool:
     alike = [c for c in shapes if shapes[c] == shape]
     others = sum(prose[c] for c in alike if c != node_id)
     return len(alike) >= _REPEATED_ITEMS and others >= prose[node_id] > 0
+
+
+def _run_under(
+    blocks: Sequence[TextBlock], node_id: int, depth: int, at: int
+) -> Sequence[TextBlock]:
+    """The blocks under the element ``node_id`` (at ``depth`` of the paths), one of which is
+    at ``at``. The blocks come in document order, so those under one element follow one
+    another: the run around ``at`` is all of them, found without reading the rest."""
+    start = at
+    while start > 0 and blocks[start - 1].is_under(node_id, depth):
+        start -= 1
+    end = at + 1
+    while end < len(blocks) and blocks[end].is_under(node_id, depth):
+        end += 1
+    return blocks[start:end]
 
 
 def _announced_lists(blocks: Sequence[TextBlock], *, labels: bool = False) -> set[int]:
