@@ -162,6 +162,19 @@ PAYWALL_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+# Words one of which every line PAYWALL_BREAK matches holds (lower case): a line with none of
+# them is settled by a few `in` tests instead of a search of the pattern.
+_PAYWALL_BREAK_WORDS = ("subscribers", "to read", "to continue", "unlock", "members")
+
+
+def is_paywall_break(text: str) -> bool:
+    """Whether the line says the rest of the text is for subscribers (see PAYWALL_BREAK)."""
+    lowered = _lowered(text)
+    if lowered is not None and not any(map(lowered.__contains__, _PAYWALL_BREAK_WORDS)):
+        return False
+    return PAYWALL_BREAK.search(text) is not None
+
+
 # The site or the author asking to be followed elsewhere, set as a short paragraph that opens
 # on it: "Follow us on Telegram, Facebook, Instagram ...", "Join me on TikTok: @...", "Follow
 # The Gleaner on Twitter and Instagram ...". A sentence that only names a platform further in
@@ -245,6 +258,12 @@ _LONGEST = max(longest for _, longest, _, _ in _FAMILIES)
 _FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
 
 
+def _lowered(text: str) -> str | None:
+    """The line in lower case, for the tests of words above; None when it holds a letter that
+    only an ignore-case pattern reads as a Latin one."""
+    return None if not text.isascii() and _FOLD_TRAPS.search(text) else text.lower()
+
+
 def boilerplate_kind(text: str) -> str | None:
     """The family of site furniture the line belongs to ("newsletter", "paywall", ...), or
     None for a line that may be the article's."""
@@ -253,7 +272,7 @@ def boilerplate_kind(text: str) -> str | None:
     length = len(text)
     if length >= _LONGEST:
         return None
-    lowered = None if not text.isascii() and _FOLD_TRAPS.search(text) else text.lower()
+    lowered = _lowered(text)
     for kind, longest, test, words in _FAMILIES:
         if length >= longest:
             continue

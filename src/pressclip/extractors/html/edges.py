@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
-from pressclip.extractors.html.boilerplate import PAYWALL_BREAK
+from pressclip.extractors.html.boilerplate import is_paywall_break
 from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph, is_prose
 from pressclip.extractors.html.rails import announces_list, announces_rail
 from pressclip.signals.credits import has_credit
@@ -717,7 +717,7 @@ def drop_after_paywall(kept: list[TextBlock], dropped: list[TextBlock]) -> list[
         return kept
     for at in range(first + 1, len(kept)):
         block = kept[at]
-        if len(block.text) < _OFFER_LINE_CHARS and PAYWALL_BREAK.search(block.text):
+        if len(block.text) < _OFFER_LINE_CHARS and is_paywall_break(block.text):
             if any(len(b.text) >= _OFFER_LINE_CHARS for b in kept[at + 1 :]):
                 return kept
             dropped.extend(kept[at:])
