@@ -91,17 +91,21 @@ def drop_copies(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlo
     if len(kept) < 3 or all(len(b.text) < _COPY_CHARS for b in kept):
         return kept
     out = list(kept)
-    runs = {id(b): _shingles(b.text) for b in kept}
-    # How many blocks still kept hold each word run: the rest of the body, for any one block,
-    # without gathering it again.
+    # The word runs of every block, and how many blocks still kept hold each run (the rest of
+    # the body, for any one block, without gathering it again): read when a long block first
+    # needs them. A long paragraph among the text's own is no copy, and on most pages that
+    # settles every long block without reading any runs.
+    runs: dict[int, set[tuple[str, ...]]] = {}
     holders: Counter[tuple[str, ...]] = Counter()
-    for block in kept:
-        holders.update(runs[id(block)])
     for block in reversed(kept):
         if len(block.text) < _COPY_CHARS:
             continue
         if block.path[:-1] == _text_parent([b for b in out if b is not block]):
             continue  # (paragraphs set side by side are versions of a text, not a copy)
+        if not runs:
+            runs = {id(b): _shingles(b.text) for b in kept}
+            for other in kept:
+                holders.update(runs[id(other)])
         own = runs[id(block)]
         shared = sum(1 for run in own if holders[run] > 1)
         rest = len(holders) - sum(1 for run in own if holders[run] == 1)
@@ -116,8 +120,9 @@ def drop_copies(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlo
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
+    """The text's runs of four words (made by zip, not a slice per word)."""
     words = _WORD.findall(_LINK_TARGET.sub("]", text).casefold())
-    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
 def _may_repeat(block: TextBlock) -> bool:
