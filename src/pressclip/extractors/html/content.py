@@ -35,7 +35,7 @@ from pressclip.extractors.html.edges import (
     restore_linked_sentences,
     trim_edges,
 )
-from pressclip.extractors.html.outline import outline, subtree_sums
+from pressclip.extractors.html.outline import outline, run_under, subtree_sums
 from pressclip.extractors.html.prose import block_size as block_size
 from pressclip.extractors.html.prose import is_heading_paragraph, said_again, unsaid_share
 from pressclip.extractors.html.prose import is_prose as is_prose
@@ -195,7 +195,7 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...], at: int) -> bo
     node_id, parent = path[depth], path[depth - 1]
     prose: dict[int, float] = defaultdict(float)
     shapes: dict[int, tuple[str, str] | None] = {}
-    for block in _run_under(blocks, parent, depth - 1, at):
+    for block in run_under(blocks, parent, depth - 1, at):
         if len(block.path) <= depth:
             continue
         child = block.path[depth]
@@ -209,21 +209,6 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...], at: int) -> bo
     alike = [c for c in shapes if shapes[c] == shape]
     others = sum(prose[c] for c in alike if c != node_id)
     return len(alike) >= _REPEATED_ITEMS and others >= prose[node_id] > 0
-
-
-def _run_under(
-    blocks: Sequence[TextBlock], node_id: int, depth: int, at: int
-) -> Sequence[TextBlock]:
-    """The blocks under the element ``node_id`` (at ``depth`` of the paths), one of which is
-    at ``at``. The blocks come in document order, so those under one element follow one
-    another: the run around ``at`` is all of them, found without reading the rest."""
-    start = at
-    while start > 0 and blocks[start - 1].is_under(node_id, depth):
-        start -= 1
-    end = at + 1
-    while end < len(blocks) and blocks[end].is_under(node_id, depth):
-        end += 1
-    return blocks[start:end]
 
 
 def _announced_lists(blocks: Sequence[TextBlock], *, labels: bool = False) -> set[int]:

@@ -54,6 +54,8 @@ def drop_repeats(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBl
     copied run: its neighbour was dropped as said again, and the two stood side by side, in
     the same order, the first time. (A recurring short line alone stays.)
     """
+    if len({b.text for b in kept}) == len(kept):
+        return kept  # (no text is printed twice: the usual page, settled in one pass)
     seen: dict[str, tuple[int, tuple[int, ...]]] = {}  # text: where first printed, its parent
     first: list[int] = []  # where each block's text was first printed, in ``kept``
     again: list[bool] = []  # said before, in another element, and not by nature repeatable

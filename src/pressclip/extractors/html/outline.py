@@ -58,3 +58,18 @@ def subtree_sums(
         if up != node:
             totals[up] += totals[node]
     return totals
+
+
+def run_under(
+    blocks: Sequence[TextBlock], node_id: int, depth: int, at: int
+) -> Sequence[TextBlock]:
+    """The blocks under the element ``node_id`` (at ``depth`` of the paths), one of which is
+    ``blocks[at]``. The blocks come in document order, so those under one element follow one
+    another: the run around ``at`` is all of them, found without reading the rest."""
+    start = at
+    while start > 0 and blocks[start - 1].is_under(node_id, depth):
+        start -= 1
+    end = at + 1
+    while end < len(blocks) and blocks[end].is_under(node_id, depth):
+        end += 1
+    return blocks[start:end]

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
+from pressclip.extractors.html.outline import run_under
 from pressclip.extractors.html.prose import SENTENCE_END, block_size, is_prose, unsaid_share
 from pressclip.signals.dates import search_date
 
@@ -354,15 +355,10 @@ def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]
 
 
 def _prose_under(blocks: Sequence[TextBlock], node_id: int, member: TextBlock) -> int:
-    """The prose characters in the blocks under an element (``member``: a block under it),
-    however deep."""
+    """The prose characters in the blocks under an element (``member``: a block under it, at
+    its place in ``blocks``), however deep."""
     depth = member.path.index(node_id)
-    # (TextBlock.is_under written out: this reads every block of the page)
-    return sum(
-        len(b.text)
-        for b in blocks
-        if len(b.path) > depth and b.path[depth] == node_id and is_prose(b)
-    )
+    return sum(len(b.text) for b in run_under(blocks, node_id, depth, member.index) if is_prose(b))
 
 
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.
@@ -382,7 +378,7 @@ def mark_dated_teasers(blocks: Sequence[TextBlock], headline: int | None = None)
     """
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, block in enumerate(blocks):
-        if block.link_chars and _is_linked_title(block) and block.region is None:
+        if block.link_chars and block.region is None and _is_linked_title(block):
             groups[_shape(block)].append(i)
     shapes: list[tuple[str, str] | None] = [None] * len(blocks)  # read once, when asked for
     for titles in groups.values():
