@@ -95,8 +95,9 @@ def drop_copies(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlo
     out = list(kept)
     # The word runs of every block, and how many blocks still kept hold each run (the rest of
     # the body, for any one block, without gathering it again): read when a long block first
-    # needs them. A long paragraph among the text's own is no copy, and on most pages that
-    # settles every long block without reading any runs.
+    # needs them. A long paragraph among the text's own is no copy, and on many pages that
+    # settles every long block without reading any runs (8 of the 19 dev pages in 300 that
+    # keep a long block).
     runs: dict[int, set[tuple[str, ...]]] = {}
     holders: Counter[tuple[str, ...]] = Counter()
     for block in reversed(kept):
