@@ -190,45 +190,78 @@ def split_credit(text: str) -> CaptionCredit:
     caption: str | None = text
     credits: list[str] = []
     while caption is not None and len(credits) < MAX_CREDITS:
-        step = _split_once(caption)
-        if step.credit is None:
+        rest, credit = _split_once(caption)
+        if credit is None:
             break
-        credits.append(step.credit)
-        caption = step.caption
+        credits.append(credit)
+        caption = rest
     if not credits:
         return CaptionCredit(caption=text.strip() or None, credit=None)
     return CaptionCredit(caption=caption, credit="; ".join(reversed(credits)))
 
 
-def _split_once(text: str) -> CaptionCredit:
-    """One credit off the end of ``text``."""
+# A word each of the _LABELS holds, lower-cased: a text without one has no labelled credit,
+# found by substring tests that cost a fraction of the _LABELLED search (it tries its labels,
+# case-insensitively, at every position). Letters that case-insensitive matching takes for a
+# label's letter but that str.lower() does not lower to it ("ſ" for "s") send a text to the
+# search whatever it holds.
+_LABEL_WORDS = (
+    "credit",
+    "crédit",
+    "photo",
+    "foto",
+    "pictur",
+    "image",
+    "source",
+    "courtesy",
+    "bild",
+    "quelle",
+    "фото",
+    "источник",
+    "写真",
+    "画像",
+    "提供",
+    "사진",
+    "图片",
+    "圖片",
+    "来源",
+)
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u1c82\u1c83\u1c84\u1c85")
+
+
+def _may_hold_label(text: str) -> bool:
+    lowered = text.lower()
+    if any(word in lowered for word in _LABEL_WORDS):
+        return True
+    return not text.isascii() and not _ODD_CASE.isdisjoint(text)
+
+
+def _split_once(text: str) -> tuple[str | None, str | None]:
+    """One credit off the end of ``text``: the caption left and the credit (None without)."""
     caption = text.strip()
     if not caption:
-        return CaptionCredit(caption=None, credit=None)
+        return None, None
     whole = caption.startswith("(") and caption.endswith(")") and caption.count("(") == 1
     if whole and (len(caption) <= 42 or _looks_like_credit(caption[1:-1])):
-        return CaptionCredit(caption=None, credit=_clean(caption[1:-1]))
-    labelled = _LABELLED.search(caption)
+        return None, _clean(caption[1:-1])
+    labelled = _LABELLED.search(caption) if _may_hold_label(caption) else None
     if labelled:
-        return CaptionCredit(
-            caption=_clean(caption[: labelled.start()]), credit=_clean(labelled.group("credit"))
-        )
-    tail = _PAREN_TAIL.search(caption)
+        return _clean(caption[: labelled.start()]), _clean(labelled.group("credit"))
+    # (a stripped text ends with the closing parenthesis a parenthesised tail needs)
+    tail = _PAREN_TAIL.search(caption) if caption.endswith(")") else None
     if tail:
         parts = _PAREN_ONE.findall(tail.group(0))
         if parts and all(_looks_like_credit(p) for p in parts):
             first = parts[0]
             inner = _LABELLED.match(first)
             credit = inner.group("credit") if inner else first
-            return CaptionCredit(caption=_clean(caption[: tail.start()]), credit=_clean(credit))
+            return _clean(caption[: tail.start()]), _clean(credit)
     trailing = _SENTENCE_TAIL.search(caption)
     if trailing:
-        return CaptionCredit(
-            caption=_clean(caption[: trailing.start()]), credit=_clean(trailing.group("credit"))
-        )
+        return _clean(caption[: trailing.start()]), _clean(trailing.group("credit"))
     if _SLASH_REQUIRED.match(caption):
-        return CaptionCredit(caption=None, credit=caption)
-    return CaptionCredit(caption=caption, credit=None)
+        return None, caption
+    return caption, None
 
 
 def is_credit_line(text: str) -> bool:
