@@ -221,7 +221,7 @@ def _in_teaser_card(img: LexborNode, memo: _Memo) -> bool:
     for _ in range(4):
         if node is None or node.tag in ("main", "article", "body"):
             return False
-        if memo.images_under(node) > 1 or memo.text_length(node) > 400:
+        if memo.several_images(node) or memo.text_length(node) > 400:
             return False
         for link in node.css("a[href]"):
             if _story_link(link) and not _in_caption(link, node):
@@ -508,12 +508,21 @@ def _is_credit(node: LexborNode) -> bool:
     return bool(cls) and bool(_CREDIT_CLASS.search(cls))
 
 
-def _images_under(node: LexborNode) -> int:
-    return sum(
-        1
-        for img in node.css("img, amp-img")
-        if img.parent is None or img.parent.tag not in ("noscript", "amp-img")
-    )
+def _counted(img: LexborNode) -> bool:
+    """An image that counts (not the copy of one in a <noscript> or an <amp-img>)."""
+    parent = img.parent
+    return parent is None or parent.tag not in ("noscript", "amp-img")
+
+
+def _several_images(node: LexborNode) -> bool:
+    """More than one image under the node (or the node and one under it)."""
+    count = 0
+    for img in node.css("img, amp-img"):
+        if _counted(img):
+            count += 1
+            if count > 1:
+                return True
+    return False
 
 
 def _caption_near(node: LexborNode, memo: _Memo) -> bool:
@@ -534,18 +543,41 @@ class _Memo:
     tests of each image climb the same ancestors (and _caption_near looks again at the children
     of the node it looked at last), and a gallery's images share all of theirs."""
 
-    __slots__ = ("_captions", "_images", "_lengths")
+    __slots__ = ("_captions", "_lengths", "_several")
 
     def __init__(self) -> None:
-        self._images: dict[int, int] = {}
+        self._several: dict[int, bool] = {}
         self._captions: dict[int, bool] = {}
         self._lengths: dict[int, int] = {}
 
-    def images_under(self, node: LexborNode) -> int:
-        count = self._images.get(node.mem_id)
-        if count is None:
-            count = self._images[node.mem_id] = _images_under(node)
-        return count
+    def count_images(self, scope: LexborNode, images: list[LexborNode]) -> None:
+        """Answer several_images for the elements of ``scope`` that hold an image, from the
+        scope's ``images``: one climb from each image to the scope costs less than a CSS query
+        for each element asked about. A climb stops at an element found holding two already
+        (the climbs that found them went on to the scope: its ancestors hold two as well)."""
+        held: dict[int, int] = {}
+        stop = scope.mem_id
+        for img in images:
+            if not _counted(img):
+                continue
+            node: LexborNode | None = img
+            while node is not None:
+                key = node.mem_id
+                count = held.get(key, 0)
+                if count > 1:
+                    break
+                held[key] = count + 1
+                if key == stop:
+                    break
+                node = node.parent
+        for key, count in held.items():
+            self._several.setdefault(key, count > 1)
+
+    def several_images(self, node: LexborNode) -> bool:
+        found = self._several.get(node.mem_id)
+        if found is None:
+            found = self._several[node.mem_id] = _several_images(node)
+        return found
 
     def text_length(self, node: LexborNode) -> int:
         length = self._lengths.get(node.mem_id)
@@ -580,7 +612,7 @@ def _holder(img: LexborNode, stop: LexborNode, memo: _Memo) -> LexborNode | None
         at_stop = node.mem_id == stop.mem_id
         if at_stop and len(list(node.iter())) > 3:
             break  # the article body itself is no image holder
-        if memo.images_under(node) > 1:
+        if memo.several_images(node):
             break
         if _caption_near(node, memo):
             return node
@@ -835,7 +867,11 @@ def _images_in(
     scope: LexborNode, base_url: str | None, seen: dict[str, int], out: list[Image], memo: _Memo
 ) -> None:
     cache: dict[int, bool] = {}
-    nodes = [scope] if scope.tag in ("img", "amp-img") else scope.css("img, amp-img")
+    if scope.tag in ("img", "amp-img"):
+        nodes = [scope]
+    else:
+        nodes = scope.css("img, amp-img")
+        memo.count_images(scope, nodes)
     for img in nodes:
         attrs = img.attributes  # read once: lexbor builds a new dict at each img.attributes
         raw = _image_url(img, attrs)
