@@ -377,18 +377,33 @@ _SHARE_PHRASES = (
 )
 
 
-def _phrases(phrases: tuple[str, ...], *, word_end: bool = False) -> re.Pattern[str]:
+def _phrases(
+    phrases: tuple[str, ...], *, word_end: bool = False, flags: int = re.IGNORECASE
+) -> re.Pattern[str]:
     tail = r"\b" if word_end else ""
-    return re.compile("(?:" + "|".join(phrases) + ")" + tail, re.IGNORECASE)
+    return re.compile("(?:" + "|".join(phrases) + ")" + tail, flags)
 
 
-_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
-    ("sponsored", _phrases(_SPONSORED_PHRASES, word_end=True)),
-    ("related", _phrases(_RELATED_PHRASES)),
-    ("newsletter", _phrases(_NEWSLETTER_PHRASES)),
-    ("comments", _phrases(_COMMENT_PHRASES)),
-    ("share", _phrases(_SHARE_PHRASES)),
+_LABEL_PHRASES: tuple[tuple[FurnitureKind, tuple[str, ...], bool], ...] = (
+    ("sponsored", _SPONSORED_PHRASES, True),
+    ("related", _RELATED_PHRASES, False),
+    ("newsletter", _NEWSLETTER_PHRASES, False),
+    ("comments", _COMMENT_PHRASES, False),
+    ("share", _SHARE_PHRASES, False),
 )
+_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
+    (kind, _phrases(phrases, word_end=end)) for kind, phrases, end in _LABEL_PHRASES
+)
+# The same, case-sensitive, for lower-cased text: a case-insensitive alternation is entered
+# alternative by alternative, a case-sensitive one skips those whose first letter differs.
+# Lower-casing keeps each letter one letter, and a word letter and a CJK one what they were,
+# except for "İ" (two letters); it also misses the letters below, which case-insensitive
+# matching takes for a phrase's letter that str.lower() does not lower them to ("ſ" for "s";
+# found by testing all of Unicode). A text holding one is matched the case-insensitive way.
+_LOWER_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
+    (kind, _phrases(phrases, word_end=end, flags=0)) for kind, phrases, end in _LABEL_PHRASES
+)
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85")
 
 
 def label_kind(text: str) -> FurnitureKind | None:
@@ -400,7 +415,10 @@ def label_kind(text: str) -> FurnitureKind | None:
     text = text.strip().strip(":·|»›>-–—").strip()
     if not text or len(text) > 60:
         return None
-    for kind, pattern in _LABELS:
+    labels = _LABELS
+    if text.isascii() or _ODD_CASE.isdisjoint(text):
+        text, labels = text.lower(), _LOWER_LABELS
+    for kind, pattern in labels:
         match = pattern.match(text)
         if match is None:
             continue
@@ -615,19 +633,18 @@ def _value_hint(value: str) -> bool:
 
 def _hinted(attrs: dict[str, str | None]) -> bool:
     """Worth classifying: the class, the id or a data-* value names a rail or an ad block, or
-    the aria-label is a label ("Related stories")."""
+    the aria-label is a label ("Related stories"). The values are searched as one text (a stem
+    holds no newline): ids and data-* values are mostly the page's own, and one search costs
+    less than a cached search of each that misses."""
+    values: list[str] = []
     for name, value in attrs.items():
         if not value or len(value) > 300:
             continue
-        if name == "class" or name == "id":
-            if _value_hint(value):
-                return True
-        elif name.startswith("data-"):
-            if len(value) < 60 and _value_hint(value):
-                return True
+        if name == "class" or name == "id" or (name.startswith("data-") and len(value) < 60):
+            values.append(value)
         elif name == "aria-label" and label_kind(value) is not None:
             return True
-    return False
+    return bool(values) and _HINT.search("\n".join(values).lower()) is not None
 
 
 # Card parts by class word (matched in Python on one list of the card's elements: cheaper than
