@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html.meta.agencies import agency_name
 from pressclip.extractors.html.meta.dating import choose_dates
+from pressclip.extractors.html.meta.elements import find_elements
 from pressclip.extractors.html.meta.jsonld import JsonLd, Node, read_jsonld, text_of, types_of
 from pressclip.extractors.html.meta.people import choose_authors
 from pressclip.extractors.html.meta.tags import Tags, read_tags
@@ -62,11 +63,12 @@ class Metadata:
 
 
 def extract_metadata(tree: LexborHTMLParser, *, url: str | None = None) -> Metadata:
-    ld = read_jsonld(tree)
-    tags = read_tags(tree)
+    elements = find_elements(tree)
+    ld = read_jsonld(elements.ld_scripts)
+    tags = read_tags(tree, elements)
     titles = [t for t in (tags.first("og:title"), tags.title, tags.first("twitter:title")) if t]
     titles += [h for h in (text_of(n.data.get("headline")) for n in ld.articles()[:5]) if h]
-    vis = read_visible(tree, titles)
+    vis = read_visible(tree, elements.h1s, titles)
     sources: list[tuple[str, str]] = []
     canonical = _canonical(tags, url)
     art = _pick_article(ld, canonical, vis.h1)

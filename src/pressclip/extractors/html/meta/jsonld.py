@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 _ARTICLE_TYPES = {
     "article",
@@ -102,9 +103,10 @@ class JsonLd:
         return [n for n in self.nodes if n.types & wanted]
 
 
-def read_jsonld(tree: LexborHTMLParser) -> JsonLd:
+def read_jsonld(scripts: Iterable[LexborNode]) -> JsonLd:
+    """The JSON-LD of the page's ``script[type="application/ld+json" i]`` elements."""
     out = JsonLd()
-    for script in tree.css('script[type="application/ld+json" i]'):
+    for script in scripts:
         raw = script.text(deep=True) or ""
         if not raw.strip():
             continue

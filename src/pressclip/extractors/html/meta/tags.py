@@ -9,6 +9,7 @@ from html import unescape
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pressclip.extractors.html.meta.elements import PageElements
 from pressclip.extractors.html.meta.jsonld import drop_invisible
 
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
@@ -48,9 +49,9 @@ class Tags:
         return None
 
 
-def read_tags(tree: LexborHTMLParser) -> Tags:
+def read_tags(tree: LexborHTMLParser, elements: PageElements) -> Tags:
     tags = Tags()
-    for node in tree.css("meta"):
+    for node in elements.metas:
         attrs = node.attributes
         content = attrs.get("content")
         if content is None:
@@ -63,12 +64,12 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
             if key:
                 for k in key.lower().split():
                     tags.meta.setdefault(k.strip(), []).append(content)
-    for node in tree.css("link[rel]"):
+    for node in elements.rel_links:
         rel = (node.attributes.get("rel") or "").lower().split()
         href = node.attributes.get("href")
         if "canonical" in rel and href and tags.canonical is None:
             tags.canonical = href.strip()
-    for node in tree.css("a[rel~=author i], link[rel~=author i]"):
+    for node in elements.rel_authors:
         text = node.text(deep=True, strip=True) if node.tag == "a" else ""
         if text and len(text) < 80:
             tags.rel_author.append(text)
@@ -82,7 +83,7 @@ def read_tags(tree: LexborHTMLParser) -> Tags:
         if "&" in text and _ENTITY.search(text):
             text = unescape(text)
         tags.title = " ".join(drop_invisible(text).split()) or None
-    _read_items(tree, tags)
+    _read_items(elements.items, tags)
     return tags
 
 
@@ -99,10 +100,8 @@ _ITEM_KEYS = {
 }
 
 
-def _read_items(tree: LexborHTMLParser, tags: Tags) -> None:
-    for node in tree.css("[itemprop]"):
-        if node.tag == "meta":
-            continue
+def _read_items(nodes: list[LexborNode], tags: Tags) -> None:
+    for node in nodes:
         props = (node.attributes.get("itemprop") or "").lower().split()
         for prop in props:
             if prop == "author" or prop == "creator":

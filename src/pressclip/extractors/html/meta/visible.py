@@ -99,11 +99,14 @@ class Visible:
         return _bold_lines(self.body) if self.body is not None else []
 
 
-def read_visible(tree: LexborHTMLParser, titles: Sequence[str] = ()) -> Visible:
-    """Visible headline, bylines and dates; ``titles`` (declared titles) pick the right <h1>."""
+def read_visible(
+    tree: LexborHTMLParser, h1s: Sequence[LexborNode], titles: Sequence[str] = ()
+) -> Visible:
+    """Visible headline, bylines and dates; ``h1s`` are the page's <h1> elements, ``titles``
+    (declared titles) pick the right one."""
     vis = Visible()
     h1_nodes = []
-    for node in tree.css("h1")[:5]:
+    for node in h1s[:5]:
         raw = node.text(deep=True, separator=" ", strip=True) or ""
         text = " ".join(drop_invisible(raw).split())
         if "&" in text and _ENTITY.search(text):
