@@ -92,9 +92,9 @@ def choose_authors(
         ([value], "meta") for i, value in enumerate(meta[:3]) if not i or not looks_like_org(value)
     )
     candidates.append((tags.item_authors[:3], "microdata"))
-    candidates.append(([_split_tags(t, vis) for t in vis.bylines[:6]], "visible"))
+    candidates.append((lambda: [_split_tags(t, vis) for t in vis.page_bylines()[:6]], "visible"))
     candidates.append((tags.rel_author[:3], "rel-author"))
-    candidates.append((vis.lead_lines[:3], "visible"))
+    candidates.append((lambda: vis.page_lead_lines()[:3], "visible"))
     candidates.append((lambda: vis.bold_lines()[:1], "visible"))
 
     for candidate, src in candidates:

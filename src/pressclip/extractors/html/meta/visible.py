@@ -80,7 +80,7 @@ _MODIFIED_HINT = _Words(
 @dataclass(slots=True)
 class Visible:
     h1: list[str] = field(default_factory=list)
-    # Byline texts near the headline, nearest first, then the rest of the page.
+    # Byline texts near the headline, nearest first (see page_bylines for the rest of the page).
     bylines: list[str] = field(default_factory=list)
     # (value, is_modified, near_headline) for <time datetime> and date-like texts, in page order.
     dates: list[tuple[str, bool, bool]] = field(default_factory=list)
@@ -92,6 +92,28 @@ class Visible:
     lead_lines: list[str] = field(default_factory=list)
     # The page's body, for the last-resort readings (made only when asked for).
     body: LexborNode | None = None
+
+    # The readings of the whole body below serve only the author choice, which stops at the
+    # first source that names someone (most pages declare their authors): made when asked for,
+    # they cost nothing on those pages. Asked again, each gives the same answer.
+
+    def page_bylines(self) -> list[str]:
+        """The byline texts near the headline, else those anywhere on the page."""
+        if self.body is not None and not self.bylines:
+            for node in self.body.css(_BYLINE_CSS)[:60]:
+                _add_byline(node, self)
+        return self.bylines
+
+    def page_lead_lines(self) -> list[str]:
+        """The lead-word lines near the headline, else the first three anywhere on the page."""
+        if self.body is not None and not self.lead_lines:
+            for node in self.body.css("p, address, em, i, small")[:400]:
+                line = _short_text(node, 80)
+                if line and _may_lead(line) and _LEAD_LINE.match(line):
+                    self.lead_lines.append(line)
+                    if len(self.lead_lines) >= 3:
+                        break
+        return self.lead_lines
 
     def bold_lines(self) -> list[str]:
         """A short paragraph set wholly in bold right before a long one: a byline printed at
@@ -122,16 +144,6 @@ def read_visible(
         if search_date(text):
             vis.dates.append((text, _MODIFIED_HINT.found(text), scope is not None))
     body = tree.body
-    if body is not None and not vis.bylines:
-        for node in body.css(_BYLINE_CSS)[:60]:
-            _add_byline(node, vis)
-    if body is not None and not vis.lead_lines:
-        for node in body.css("p, address, em, i, small")[:400]:
-            line = _short_text(node, 80)
-            if line and _may_lead(line) and _LEAD_LINE.match(line):
-                vis.lead_lines.append(line)
-                if len(vis.lead_lines) >= 3:
-                    break
     vis.body = body
     if body is not None and not vis.dates:
         for node in body.css("time")[:20]:
