@@ -132,9 +132,10 @@ def _decide(dates: _Declared, vis: Visible, url: str | None, day_first: bool) ->
     sources: list[tuple[str, str]] = []
     candidates = dates.published
     declared = _first(candidates)
-    modified = _first(
-        [*dates.modified, (_visible(vis, day_first, modified=True, near_only=False), "visible")]
-    )
+    modified = _first(dates.modified)
+    if modified is None:  # only then: the shown update date may need a search of the body
+        shown_modified = _visible(vis, day_first, modified=True, near_only=False)
+        modified = (shown_modified, "visible") if shown_modified else None
     shown = _shown(vis, day_first, declared[0] if declared else None)
     published = declared
     if (
@@ -310,7 +311,8 @@ def _read(value: str, day_first: bool) -> str | None:
 def _visible(vis: Visible, day_first: bool, *, modified: bool, near_only: bool) -> str | None:
     """The first shown date: near the headline first, then anywhere."""
     for near in (True,) if near_only else (True, False):
-        for value, is_mod, is_near in vis.dates:
+        # The dates found away from the headline are not near it: asked for only when needed.
+        for value, is_mod, is_near in vis.dates if near else vis.page_dates():
             if is_mod == modified and is_near == near:
                 found = _read(value, day_first)
                 if found:

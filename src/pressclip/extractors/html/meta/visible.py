@@ -82,7 +82,8 @@ class Visible:
     h1: list[str] = field(default_factory=list)
     # Byline texts near the headline, nearest first (see page_bylines for the rest of the page).
     bylines: list[str] = field(default_factory=list)
-    # (value, is_modified, near_headline) for <time datetime> and date-like texts, in page order.
+    # (value, is_modified, near_headline) for <time datetime> and date-like texts, in page order:
+    # near the headline and in its bylines (see page_dates for the rest of the page).
     dates: list[tuple[str, bool, bool]] = field(default_factory=list)
     # Subheadlines (dek, standfirst) near the headline.
     deks: list[str] = field(default_factory=list)
@@ -94,8 +95,9 @@ class Visible:
     body: LexborNode | None = None
 
     # The readings of the whole body below serve only the author choice, which stops at the
-    # first source that names someone (most pages declare their authors): made when asked for,
-    # they cost nothing on those pages. Asked again, each gives the same answer.
+    # first source that names someone (most pages declare their authors), and the date choice
+    # when the page declares no date of a kind: made when asked for, they cost nothing on the
+    # other pages. Asked again, each gives the same answer.
 
     def page_bylines(self) -> list[str]:
         """The byline texts near the headline, else those anywhere on the page."""
@@ -114,6 +116,24 @@ class Visible:
                     if len(self.lead_lines) >= 3:
                         break
         return self.lead_lines
+
+    def page_dates(self) -> list[tuple[str, bool, bool]]:
+        """The dates near the headline (and in its bylines), else those anywhere on the page:
+        <time> elements, else date-like elements, else short elements opening with a date."""
+        body = self.body
+        if body is not None and not self.dates:
+            for node in body.css("time")[:20]:
+                _add_time(node, self, near=False)
+        if body is not None and not self.dates:
+            for node in body.css(_PAGE_DATE_CSS)[:100]:
+                if node.tag != "time" and not _skipped(node):
+                    shown = _short_text(node, 80)
+                    if shown and _date_like(shown):
+                        modified = _MODIFIED_HINT.found(_hint(node) + shown)
+                        self.dates.append((shown, modified, False))
+        if body is not None and not self.dates:
+            _leading_dates(body, self)
+        return self.dates
 
     def bold_lines(self) -> list[str]:
         """A short paragraph set wholly in bold right before a long one: a byline printed at
@@ -143,20 +163,7 @@ def read_visible(
     for text in vis.bylines[:6]:
         if search_date(text):
             vis.dates.append((text, _MODIFIED_HINT.found(text), scope is not None))
-    body = tree.body
-    vis.body = body
-    if body is not None and not vis.dates:
-        for node in body.css("time")[:20]:
-            _add_time(node, vis, near=False)
-    if body is not None and not vis.dates:
-        for node in body.css(_PAGE_DATE_CSS)[:100]:
-            if node.tag != "time" and not _skipped(node):
-                shown = _short_text(node, 80)
-                if shown and _date_like(shown):
-                    modified = _MODIFIED_HINT.found(_hint(node) + shown)
-                    vis.dates.append((shown, modified, False))
-    if body is not None and not vis.dates:
-        _leading_dates(body, vis)
+    vis.body = tree.body
     return vis
 
 
