@@ -188,7 +188,7 @@ def _loose_keys(tags: Tags, kind: re.Pattern[str]) -> list[str]:
     out: list[str] = []
     for store in (tags.meta, tags.items):
         for k, values in store.items():
-            if kind.search(k) and ("date" in k or "time" in k):
+            if ("date" in k or "time" in k) and kind.search(k):  # the cheap test first
                 out.extend(values)
     return out
 

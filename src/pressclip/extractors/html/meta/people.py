@@ -97,12 +97,13 @@ def choose_authors(
     candidates.append((lambda: vis.page_lead_lines()[:3], "visible"))
     candidates.append((lambda: vis.bold_lines()[:1], "visible"))
 
+    site_keys = [k for k in map(_name_key, sites) if k]
     for candidate, src in candidates:
         texts = candidate() if callable(candidate) else candidate
         visible = src in ("visible", "microdata", "rel-author")
         names = _clean(
             texts,
-            sites,
+            site_keys,
             wires,
             single=visible,
             publisher=publisher,
@@ -112,7 +113,7 @@ def choose_authors(
         if names:
             return names, wires, "visible" if src == "rel-author" else src
     names = _clean(
-        orgs, sites, wires, single=False, publisher=publisher, strict=False, persons=set()
+        orgs, site_keys, wires, single=False, publisher=publisher, strict=False, persons=set()
     )
     if names:
         return names, wires, "json-ld"
@@ -135,7 +136,7 @@ def _publisher_name(ld: JsonLd, a: dict[str, Any]) -> str | None:
 
 def _clean(
     texts: list[str],
-    sites: list[str],
+    site_keys: list[str],
     wires: list[str],
     *,
     single: bool,
@@ -155,9 +156,9 @@ def _clean(
         agency = agency_name(text)
         names = []
         declared = text in persons
-        site_seen = any(_is_site(part, sites) for part in _PARTS.split(text) if part.strip())
+        site_seen = any(_is_site(part, site_keys) for part in _PARTS.split(text) if part.strip())
         for n in parse_byline(text):
-            if _is_site(n, sites) and not _personal_site(n, publisher, declared=declared):
+            if _is_site(n, site_keys) and not _personal_site(n, publisher, declared=declared):
                 site_seen = True
                 continue
             if strict and (
@@ -222,14 +223,17 @@ def _personal_site(name: str, publisher: str | None, *, declared: bool) -> bool:
     return declared or not (publisher and same_name(name, publisher))
 
 
-def _is_site(name: str, sites: list[str]) -> bool:
+def _name_key(name: str) -> str:
+    """A name's letters and digits, case-folded: what _is_site compares."""
+    return "".join(filter(str.isalnum, name.casefold()))
+
+
+def _is_site(name: str, site_keys: list[str]) -> bool:
     """Whether a name is the site's: equal, or the site name plus or minus a short word
-    ("Figaro" for "Le Figaro", "Example Online" for "Example")."""
-    k = "".join(ch for ch in name.casefold() if ch.isalnum())
-    for s in sites:
-        sk = "".join(ch for ch in s.casefold() if ch.isalnum())
-        if not sk:
-            continue
+    ("Figaro" for "Le Figaro", "Example Online" for "Example"). ``site_keys``: the site names'
+    non-empty _name_key, made once per page."""
+    k = _name_key(name)
+    for sk in site_keys:
         if k == sk:
             return True
         if len(sk) >= 4 and k.startswith(sk) and len(k) - len(sk) <= 4:

@@ -38,7 +38,9 @@ class Tags:
     def all(self, *keys: str) -> list[str]:
         out: list[str] = []
         for key in keys:
-            out.extend(v for v in self.meta.get(key, ()) if v)
+            values = self.meta.get(key)
+            if values:  # most keys asked for are absent: no generator for them
+                out.extend(v for v in values if v)
         return out
 
     def item(self, *keys: str) -> str | None:
