@@ -170,24 +170,30 @@ def region_of(
         return _TAG_KIND[tag], False
     if attrs is None:
         attrs = node.attributes
-    if not attrs or attrs.keys().isdisjoint(_REGION_ATTRIBUTES):
-        return None, False  # an <a href>, an <img src>: nothing that names a region
-    if len(attrs) > 1 or "class" not in attrs:
+    if not attrs:
+        return None, False
+    cls = attrs.get("class")
+    ident = attrs.get("id")
+    # Most elements have only a class and an id, or besides them attributes that name nothing
+    # (an href, a data-*): one set test spares reading each of the others.
+    if len(attrs) > (cls is not None) + (ident is not None) and not attrs.keys().isdisjoint(
+        _SPECIAL_ATTRIBUTES
+    ):
         special = _special_attributes(attrs)
         if special is not None:
             return special
     # A heading's id is usually its own text made into an anchor ("travel-related-coverage").
-    cls = attrs.get("class") or ""
-    ident = attrs.get("id") if tag not in HEADINGS else None
+    if tag in HEADINGS:
+        ident = None
+    cls = cls or ""
     sig = f"{cls} {ident}" if ident else cls
     if not sig:
         return None, False
     return _SIGS.get(sig) or _remember(_SIGS, sig, _region_of_raw(sig))
 
 
-_REGION_ATTRIBUTES = frozenset(
-    {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "style"}
-)
+# The attributes besides class and id that may name a region (see _special_attributes).
+_SPECIAL_ATTRIBUTES = frozenset({"role", "itemprop", "hidden", "aria-hidden", "style"})
 
 
 def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool] | None:
@@ -261,7 +267,11 @@ _WORDS: dict[str, _Named] = {}
 def _read_token(token: str) -> _Named:
     """What one class name (or id) names, from the words it is written in."""
     words = _normalise(token)
-    return _read_words(words.split()) if _MAY_NAME.search(words) else _NOTHING
+    if _MAY_NAME.search(words) is None:
+        return _NOTHING
+    if " " not in words:  # one word, the usual case: it names what the word names
+        return _WORDS.get(words) or _remember(_WORDS, words, _word_regions(words))
+    return _read_words(words.split())
 
 
 def _read_words(words: list[str]) -> _Named:
@@ -391,7 +401,7 @@ class _Flattener:
                 text, tag, node, min(link_chars, len(text)), path, state.region, state.good,
                 state.region_depth, starts_with_link, state.in_list, state.list_ordered,
                 state.list_id, state.in_quote, state.in_figure, state.in_table, state.in_pre,
-                len(self.blocks), has_time=has_time,
+                len(self.blocks), -1.0, False, has_time,
             )
         )  # fmt: skip
 
@@ -503,7 +513,10 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         is_block = tag in BLOCK_TAGS
         child_block, child_state = block, state
         if attrs or is_block or tag in _INLINE_WITH_CONTEXT:
-            region, good = region_of(node, tag, attrs)
+            if attrs:
+                region, good = region_of(node, tag, attrs)
+            else:  # (only the tag can name a region: spare the call)
+                region, good = _TAG_KIND.get(tag), False
             if region is not None and not is_block and region not in _INLINE_REGIONS:
                 region = None  # a span's class names a widget, not a page region
             # (an <a> the reader cannot follow changes no more than a <span>)
