@@ -14,6 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from pressclip.signals.casefold import lowered_for_search
+
 # Labels that introduce a credit, in several languages.
 _LABELS = (
     r"mandatory credit|photo credit|image credit|picture credit|credits?|photograph(?:y)?"
@@ -202,9 +204,8 @@ def split_credit(text: str) -> CaptionCredit:
 
 # A word each of the _LABELS holds, lower-cased: a text without one has no labelled credit,
 # found by substring tests that cost a fraction of the _LABELLED search (it tries its labels,
-# case-insensitively, at every position). Letters that case-insensitive matching takes for a
-# label's letter but that str.lower() does not lower to it ("ſ" for "s") send a text to the
-# search whatever it holds.
+# case-insensitively, at every position). A text that lower-casing cannot stand in for
+# (signals.casefold: "ſ" for "s") goes to the search whatever it holds.
 _LABEL_WORDS = (
     "credit",
     "crédit",
@@ -226,14 +227,11 @@ _LABEL_WORDS = (
     "圖片",
     "来源",
 )
-_ODD_CASE = frozenset("\u0130\u0131\u017f\u1c82\u1c83\u1c84\u1c85")
 
 
 def _may_hold_label(text: str) -> bool:
-    lowered = text.lower()
-    if any(word in lowered for word in _LABEL_WORDS):
-        return True
-    return not text.isascii() and not _ODD_CASE.isdisjoint(text)
+    lowered = lowered_for_search(text)
+    return lowered is None or any(word in lowered for word in _LABEL_WORDS)
 
 
 def _split_once(text: str) -> tuple[str | None, str | None]:

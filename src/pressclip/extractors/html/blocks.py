@@ -270,7 +270,7 @@ def _read_token(token: str) -> _Named:
     if _MAY_NAME.search(words) is None:
         return _NOTHING
     if " " not in words:  # one word, the usual case: it names what the word names
-        return _WORDS.get(words) or _remember(_WORDS, words, _word_regions(words))
+        return _read_word(words)
     return _read_words(words.split())
 
 
@@ -279,13 +279,16 @@ def _read_words(words: list[str]) -> _Named:
     strong = good = False
     regions: list[str] = []
     for word in words:
-        word_strong, word_good, word_regions = _WORDS.get(word) or _remember(
-            _WORDS, word, _word_regions(word)
-        )
+        word_strong, word_good, word_regions = _read_word(word)
         strong = strong or word_strong
         good = good or word_good
         regions.extend(word_regions)
     return (strong, good, tuple(regions)) if strong or good or regions else _NOTHING
+
+
+def _read_word(word: str) -> _Named:
+    """What one word of a class name names (cached)."""
+    return _WORDS.get(word) or _remember(_WORDS, word, _word_regions(word))
 
 
 # Whether a class name may name anything, in one search of its words (most name nothing, and

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pressclip.signals.casefold import lowered_for_search
+
 # (The controls of a player or a toolbar printed as a line of their own, "Play Video",
 # "Bookmark", "Scroll for more", are labels of buttons, not the article's words; so is the
 # marker an ad break leaves in the text, "Continue Reading Below", "Story continues below", and
@@ -169,7 +171,7 @@ _PAYWALL_BREAK_WORDS = ("subscribers", "to read", "to continue", "unlock", "memb
 
 def is_paywall_break(text: str) -> bool:
     """Whether the line says the rest of the text is for subscribers (see PAYWALL_BREAK)."""
-    lowered = _lowered(text)
+    lowered = lowered_for_search(text)
     if lowered is not None and not any(map(lowered.__contains__, _PAYWALL_BREAK_WORDS)):
         return False
     return PAYWALL_BREAK.search(text) is not None
@@ -199,7 +201,8 @@ _CONTENTS_LABEL = re.compile(
 # of which every line it matches holds (lower case; empty: no such words). The length comes
 # first: most blocks are long paragraphs, which no test needs to read. The words come next: a
 # test that searches the whole line costs a scan of it, and `in` on the lowered line is several
-# times cheaper, so a line with none of the words skips the test.
+# times cheaper, so a line with none of the words skips the test (unless lower-casing cannot
+# stand in for the patterns' ignore-case matching: signals.casefold).
 _FAMILIES: tuple[tuple[str, int, Callable[[str], object], tuple[str, ...]], ...] = (
     ("boilerplate", 60, _BOILERPLATE_LINE.match, ()),
     ("contents", 40, _CONTENTS_LABEL.match, ()),
@@ -252,17 +255,6 @@ _FAMILIES: tuple[tuple[str, int, Callable[[str], object], tuple[str, ...]], ...]
 
 _LONGEST = max(longest for _, longest, _, _ in _FAMILIES)
 
-# Letters that an ignore-case pattern reads as a Latin letter but that str.lower() does not
-# turn into it ("İ", "ı" and the long "ſ" match "i" and "s"): a line holding one is tested in
-# full, so the words above never skip a test that would match.
-_FOLD_TRAPS = re.compile("[\u0130\u0131\u017f]")
-
-
-def _lowered(text: str) -> str | None:
-    """The line in lower case, for the tests of words above; None when it holds a letter that
-    only an ignore-case pattern reads as a Latin one."""
-    return None if not text.isascii() and _FOLD_TRAPS.search(text) else text.lower()
-
 
 def boilerplate_kind(text: str) -> str | None:
     """The family of site furniture the line belongs to ("newsletter", "paywall", ...), or
@@ -272,7 +264,7 @@ def boilerplate_kind(text: str) -> str | None:
     length = len(text)
     if length >= _LONGEST:
         return None
-    lowered = _lowered(text)
+    lowered = lowered_for_search(text)
     for kind, longest, test, words in _FAMILIES:
         if length >= longest:
             continue

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pressclip.model import Sponsored, Teaser
+from pressclip.signals.casefold import lowered_for_search
 from pressclip.signals.dates import normalize_date, search_date
 from pressclip.signals.reltime import is_relative_time
 
@@ -397,13 +398,12 @@ _LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
 # The same, case-sensitive, for lower-cased text: a case-insensitive alternation is entered
 # alternative by alternative, a case-sensitive one skips those whose first letter differs.
 # Lower-casing keeps each letter one letter, and a word letter and a CJK one what they were,
-# except for "İ" (two letters); it also misses the letters below, which case-insensitive
-# matching takes for a phrase's letter that str.lower() does not lower them to ("ſ" for "s";
-# found by testing all of Unicode). A text holding one is matched the case-insensitive way.
+# except for "İ" (two letters); a text holding it, or another letter that lower-casing does
+# not read as case-insensitive matching does, is matched the case-insensitive way
+# (signals.casefold).
 _LOWER_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
     (kind, _phrases(phrases, word_end=end, flags=0)) for kind, phrases, end in _LABEL_PHRASES
 )
-_ODD_CASE = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85")
 
 
 def label_kind(text: str) -> FurnitureKind | None:
@@ -416,8 +416,9 @@ def label_kind(text: str) -> FurnitureKind | None:
     if not text or len(text) > 60:
         return None
     labels = _LABELS
-    if text.isascii() or _ODD_CASE.isdisjoint(text):
-        text, labels = text.lower(), _LOWER_LABELS
+    lowered = lowered_for_search(text)
+    if lowered is not None:
+        text, labels = lowered, _LOWER_LABELS
     for kind, pattern in labels:
         match = pattern.match(text)
         if match is None:
