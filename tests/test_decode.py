@@ -271,3 +271,26 @@ def test_decode_page_hands_back_the_bytes_only_when_they_are_the_text(
         assert decoded.utf8.decode("utf-8") == decoded.text
     else:
         assert decoded.utf8 is None
+
+
+@pytest.mark.parametrize("nbsps", [0, 1, 63, 64, 65, 200])
+@pytest.mark.parametrize("c1", [True, False])
+def test_c1_controls_are_found_behind_any_number_of_other_c2_bytes(nbsps: int, c1: bool) -> None:
+    # A C1 control is "\xc2" and a byte from 0x80 to 0x9f in UTF-8; other "\xc2" bytes (no-break
+    # spaces here) are checked one by one up to a point, then a regex scans the rest.
+    body = "a\u00a0" * nbsps + ("b\x85c" if c1 else "bc") + "\u00a0d\x9f" * c1
+    data = page(TEXTS["fr"] + body).encode("utf-8")
+    decoded = decode_page(data)
+    assert body.replace("\x85", "").replace("\x9f", "") in decoded.text
+    assert (decoded.utf8 is None) is c1
+
+
+@pytest.mark.parametrize("control", ["", "\x07", "\x00"])
+def test_utf8_page_declaring_another_charset_is_utf8_with_or_without_controls(
+    control: str,
+) -> None:
+    data = page(TEXTS["ru"] + control, '<meta charset="windows-1251">').encode("utf-8")
+    decoded = decode_page(data)
+    assert decoded.charset == "utf-8"
+    assert TEXTS["ru"] in decoded.text
+    assert (decoded.utf8 is data) is not control

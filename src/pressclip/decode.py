@@ -209,25 +209,38 @@ def decode_page(data: bytes) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _finish(data[len(bom) :].decode(name, errors="replace"), name)
-    reject_binary(data)
+    # One pass over the page for control bytes serves the binary check and the cleaning; most
+    # pages have none, and then neither needs to look again.
+    controls = _has_controls(data)
+    reject_binary(data, controls=controls)
     wide = _sniff_wide_unicode(data)
     if wide is not None:
         return _finish(data.decode(wide, errors="replace"), wide)
+    text = _decode_utf8(data)
+    # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares (legacy
+    # encodings almost never form valid UTF-8 by chance), so the declaration is not looked up.
+    # Only with no control byte: a NUL in a declared label makes the lookup raise ValueError,
+    # and a page that does so must keep doing so.
+    if text is not None and not controls and not data.isascii():
+        return _utf8_page(text, data, controls)
     declared = declared_charset(data)
     if declared is None and b"\x1b" in data and _iso2022_jp(data):
         declared = "iso2022_jp"  # 7-bit Japanese, recognisable by its escape sequences
-    text = _decode_utf8(data)
     if text is not None and (declared in (None, "utf-8") or not data.isascii()):
-        # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares: legacy
-        # encodings almost never form valid UTF-8 by chance.
-        cleaned = _clean(text, data)
-        return Decoded(cleaned, "utf-8", data if cleaned is text else None)
+        return _utf8_page(text, data, controls)
     for candidate in dict.fromkeys((declared, "utf-8")):
         if candidate is not None:
             mostly = _decode_mostly(data, candidate)
             if mostly is not None:
                 return _finish(mostly, candidate)
     return _detect(data)
+
+
+def _utf8_page(text: str, data: bytes, controls: bool) -> Decoded:
+    """The page read as the UTF-8 ``text`` of ``data``, cleaned (``controls``: see
+    :func:`_has_controls`)."""
+    cleaned = _clean(text, data, controls=controls)
+    return Decoded(cleaned, "utf-8", data if cleaned is text else None)
 
 
 def _iso2022_jp(data: bytes) -> bool:
@@ -245,26 +258,54 @@ def clean_text(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     data = text.encode("utf-8", "surrogatepass")
-    text = _clean(text, data)
+    text = _clean(text, data, controls=_has_controls(data))
     if not text.isascii() and _SURROGATE_UTF8.search(data):
         text = _SURROGATES.sub("\ufffd", text)
     return text
 
 
-def _clean(text: str, data: bytes) -> str:
+def _clean(text: str, data: bytes, *, controls: bool) -> str:
     """``text`` without control characters; ``data`` is its UTF-8 form (the page's own bytes
-    when they were valid UTF-8, where lone surrogates cannot occur)."""
-    # Look in the UTF-8 bytes: bytes.translate and a literal-led regex are far faster than a
-    # character-class scan of a long str, and most pages need nothing.
-    if len(data.translate(None, _C0_AND_DEL)) != len(data) or (
-        not text.isascii() and _C1_UTF8.search(data)
-    ):
+    when they were valid UTF-8, where lone surrogates cannot occur), ``controls`` whether
+    ``data`` holds C0 control bytes or DEL (:func:`_has_controls`)."""
+    # Look in the UTF-8 bytes: bytes.translate and find are far faster than a character-class
+    # scan of a long str, and most pages need nothing.
+    if controls or (not text.isascii() and _has_c1(data)):
         text = _CONTROL_CHARS.sub("", text)
     return text
 
 
-def reject_binary(data: bytes) -> None:
-    """Raise BinaryInputError for known binary formats and for bytes full of control codes."""
+def _has_controls(data: bytes) -> bool:
+    """Whether ``data`` holds a C0 control byte other than tab and line breaks, or DEL."""
+    return len(data.translate(None, _C0_AND_DEL)) != len(data)
+
+
+# How many "\xc2" bytes _has_c1 checks one by one before a regex scans the rest.
+_C2_PROBES = 64
+
+
+def _has_c1(data: bytes) -> bool:
+    """Whether the UTF-8 ``data`` holds a C1 control character (U+0080-U+009F: "\xc2" and a
+    byte from 0x80 to 0x9F)."""
+    # Most pages hold a few "\xc2" (no-break spaces, guillemets, copyright signs), all followed
+    # by other bytes: bytes.find jumps between them many times faster than a regex scans the
+    # page; a page with many leaves the rest to the regex.
+    pos = data.find(b"\xc2")
+    for _ in range(_C2_PROBES):
+        if pos < 0:
+            return False
+        if b"\x80" <= data[pos + 1 : pos + 2] <= b"\x9f":
+            return True
+        pos = data.find(b"\xc2", pos + 1)
+    return pos >= 0 and _C1_UTF8.search(data, pos) is not None
+
+
+def reject_binary(data: bytes, *, controls: bool = True) -> None:
+    """Raise BinaryInputError for known binary formats and for bytes full of control codes.
+
+    ``controls`` false tells that ``data`` holds no C0 control byte nor DEL (see
+    :func:`_has_controls`): then there is no share of them, nor of NUL bytes, to count.
+    """
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BinaryInputError(f"input is binary ({what}), not a page")
@@ -272,10 +313,12 @@ def reject_binary(data: bytes) -> None:
         raise BinaryInputError(f"input is binary ({_RIFF_KINDS[data[8:12]]}), not a page")
     if data[4:8] == b"ftyp":
         raise BinaryInputError("input is binary (MP4/ISO media), not a page")
+    if not controls:
+        return
     sample = data[:_SAMPLE]
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    if controls > _BINARY_SHARE * len(sample):
-        share = round(100 * controls / len(sample))
+    count = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if count > _BINARY_SHARE * len(sample):
+        share = round(100 * count / len(sample))
         raise BinaryInputError(f"input is binary data ({share}% control bytes), not a page")
     nuls = sample.count(0)
     if nuls > 0.3 * len(sample) and _sniff_wide_unicode(data) is None:
