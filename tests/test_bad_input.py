@@ -340,6 +340,15 @@ def test_formatting_storms_are_neutralised(storm: str) -> None:
     assert_result_or_reason(pressclip.extract(html))
 
 
+@pytest.mark.parametrize(
+    ("end", "is_end"), [("</script>", True), ("</SCRIPT >", True), ("</scripts>", False)]
+)
+def test_tags_in_script_content_count_only_after_its_end_tag(end: str, is_end: bool) -> None:
+    # 600 deep in all, unless the end tags inside the script counted or the script never ended.
+    html = "<div>" * 300 + "<script>" + "</div>" * 300 + end + "<div>" * 300 + "<p>text</p>"
+    assert (prepare_html(html, Limits()) != html) is is_end
+
+
 def test_dropped_tags_take_their_attributes_with_them() -> None:
     storm = "".join(f"<p><b title=\"it's > {i}\" class='a\"b'>x{i}" for i in range(2_000))
     prepared = prepare_html(article_html(before=storm), Limits())

@@ -199,27 +199,27 @@ def _peaks(tokens: Iterable[str]) -> tuple[int, int, int]:
     """
     kinds = _KIND.get
     depth = formatting = max_depth = max_formatting = recreated = 0
-    raw_end = ""
-    for token in tokens:
-        if raw_end:
-            if token[0] == "/" and token.lower() == raw_end:
-                raw_end = ""
-            continue
+    stream = iter(tokens)  # raw content is skipped by the inner loop below
+    for token in stream:
         kind = kinds(token)
         if kind is None:
             kind = _kind(token)
-        # Most tags change no count, so they are tested first.
+        # Most tags change no count, so they are tested first; formatting elements are
+        # seldom open, so the re-creation count is tested before it is added to.
         if kind == _IGNORED:
-            recreated += formatting
+            if formatting:
+                recreated += formatting
         elif kind == _START:
-            recreated += formatting
             depth += 1
             if depth > max_depth:
                 max_depth = depth
+            if formatting:
+                recreated += formatting
         elif kind == _END:
-            recreated += formatting
             if depth:
                 depth -= 1
+            if formatting:
+                recreated += formatting
         elif kind == _FMT_START:
             formatting += 1
             if formatting > max_formatting:
@@ -229,6 +229,9 @@ def _peaks(tokens: Iterable[str]) -> tuple[int, int, int]:
                 formatting -= 1
         else:  # _RAW_START: skip to its end tag
             raw_end = "/" + token.lower()
+            for token in stream:
+                if token[0] == "/" and token.lower() == raw_end:
+                    break
     return max_depth, max_formatting, recreated
 
 
