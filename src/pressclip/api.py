@@ -64,7 +64,7 @@ def prepare_text(data: str | bytes, limits: Limits) -> tuple[str, str | None, by
         text = clean_text(data)
     else:
         raise UsageError(f"extract() takes str or bytes, not {type(data).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of the whole page)
         raise EmptyInputError("input is empty or white space only")
     return text, charset, utf8
 
