@@ -382,6 +382,20 @@ def test_attribute_value_just_under_and_just_over_the_limit(extra: int) -> None:
     assert "id=k" in prepared
 
 
+def test_giant_values_are_emptied_in_every_gap_and_only_in_attributes() -> None:
+    limits = Limits(max_attribute_chars=1_000)
+    big = "x" * 1_500
+    html = (
+        f'<p data-a="{big}" id=a>a</p><p>b</p><img data-b={big} id=b>'
+        f"<p>c /={big} d</p><p title='{big[:999]}' id=c>e</p><p data-c='{big}'>f</p>"
+    )
+    prepared = prepare_html(html, limits)
+    assert prepared == (
+        '<p data-a="" id=a>a</p><p>b</p><img data-b="" id=b>'
+        f"<p>c /={big} d</p><p title='{big[:999]}' id=c>e</p><p data-c=\"\">f</p>"
+    )
+
+
 def test_one_10_mb_line() -> None:
     line = ("word " * 2_000_000).strip()
     html = article_html(before=f"<p>{line}</p>")

@@ -134,16 +134,19 @@ _ATTRIBUTE_NAME = re.compile(r"\s[^\s\"'<>/=]+\s*$")
 def strip_giant_attributes(html: str, limit: int) -> str:
     """Empty attribute values longer than ``limit`` characters (data: URIs, serialised state)."""
     # A giant value holds no "<", so it lies in a gap that long between two "<": only those
-    # gaps are searched, and most pages have none.
+    # gaps are searched (most pages have none), and only they are rewritten.
     pattern = _giant_value(limit)
-    if not any(pattern.search(html, start, end) for start, end in _long_gaps(html, limit + 1)):
+    parts: list[str] = []
+    pos = 0
+    for start, end in _long_gaps(html, limit + 1):
+        for match in pattern.finditer(html, start, end):
+            if _ATTRIBUTE_NAME.search(html[max(0, match.start() - 200) : match.start()]):
+                parts += (html[pos : match.start()], '=""')
+                pos = match.end()
+    if not parts:
         return html
-
-    def empty(match: re.Match[str]) -> str:
-        before = html[max(0, match.start() - 200) : match.start()]
-        return '=""' if _ATTRIBUTE_NAME.search(before) else match.group(0)
-
-    return pattern.sub(empty, html)
+    parts.append(html[pos:])
+    return "".join(parts)
 
 
 def _long_gaps(html: str, length: int) -> Iterator[tuple[int, int]]:
