@@ -113,6 +113,14 @@ def test_bogus_charset_label_is_ignored() -> None:
     assert TEXTS["fr"] in text
 
 
+def test_a_nul_inside_a_charset_label_makes_it_bogus() -> None:
+    assert normalise_label("utf\x00-8") is None
+    for body in (TEXTS["fr"], "Plain ASCII news text, nothing else."):
+        data = page(body, '<meta charset="utf\x00-8">').encode("utf-8")
+        text, charset = decode(data)
+        assert body in text and charset == "utf-8"
+
+
 def test_charset_declared_after_the_first_15_kb_is_found() -> None:
     script = "<script>var filler = '" + "x" * 20_000 + "';</script>"
     html = page(TEXTS["ru"], script + '<meta charset="koi8-r">')

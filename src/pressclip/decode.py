@@ -219,14 +219,12 @@ def decode_page(data: bytes) -> Decoded:
     text = _decode_utf8(data)
     # Valid UTF-8 with multi-byte sequences is UTF-8 whatever the page declares (legacy
     # encodings almost never form valid UTF-8 by chance), so the declaration is not looked up.
-    # Only with no control byte: a NUL in a declared label makes the lookup raise ValueError,
-    # and a page that does so must keep doing so.
-    if text is not None and not controls and not data.isascii():
+    if text is not None and not data.isascii():
         return _utf8_page(text, data, controls)
     declared = declared_charset(data)
     if declared is None and b"\x1b" in data and _iso2022_jp(data):
         declared = "iso2022_jp"  # 7-bit Japanese, recognisable by its escape sequences
-    if text is not None and (declared in (None, "utf-8") or not data.isascii()):
+    if text is not None and declared in (None, "utf-8"):
         return _utf8_page(text, data, controls)
     for candidate in dict.fromkeys((declared, "utf-8")):
         if candidate is not None:
@@ -382,7 +380,7 @@ def normalise_label(label: bytes | str) -> str | None:
         return _LABEL_ALIASES[label]
     try:
         info = codecs.lookup(label)
-    except LookupError:
+    except (LookupError, ValueError):  # (ValueError: a NUL in the label)
         return None
     if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
         return None
