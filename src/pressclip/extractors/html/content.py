@@ -37,7 +37,7 @@ from pressclip.extractors.html.edges import (
 )
 from pressclip.extractors.html.outline import outline, run_under, subtree_sums
 from pressclip.extractors.html.prose import block_size as block_size
-from pressclip.extractors.html.prose import is_heading_paragraph, said_again, unsaid_share
+from pressclip.extractors.html.prose import is_heading_paragraph, said_again, settle, unsaid_share
 from pressclip.extractors.html.prose import is_prose as is_prose
 from pressclip.extractors.html.prose import weighted_chars as weighted_chars
 from pressclip.extractors.html.rails import (
@@ -84,10 +84,10 @@ MIN_ARTICLE_CHARS = 250
 
 
 def _vote(block: TextBlock) -> float:
-    size = block_size(block)
+    size = block.size  # (settled: prose.settle)
     if block.region in NEGATIVE_REGIONS:
         return -_NEGATIVE_WEIGHT * size
-    if is_prose(block):
+    if block.prose:
         weight = min(size, 2000.0)
         if block.good:
             weight *= 1.5
@@ -121,10 +121,10 @@ def choose_container(
 ) -> Container | None:
     """The element whose subtree holds the most prose and the least furniture (``repeats``:
     the share of a block's text that only says again what the page keeps saying, which
-    does not count)."""
+    does not count; the blocks' sizes are settled: prose.settle)."""
     near = range(0)
     if headline_index is not None:
-        prose = sum(block_size(b) for b in blocks if is_prose(b) and b.region is None)
+        prose = sum(b.size for b in blocks if b.prose and b.region is None)
         if prose < _PROSE_POOR:
             near = range(headline_index + 1, headline_index + 1 + _AFTER_HEADLINE)
     announced = _announced_lists(blocks)
@@ -201,8 +201,8 @@ def _repeated(blocks: Sequence[TextBlock], path: tuple[int, ...], at: int) -> bo
         child = block.path[depth]
         if child not in shapes:
             shapes[child] = ancestor_shape(block, depth)
-        if is_prose(block):
-            prose[child] += block_size(block)
+        if block.prose:
+            prose[child] += block.size
     shape = shapes.get(node_id)
     if shape is None or not shape[1]:
         return False
@@ -249,7 +249,7 @@ def _listed_entries(blocks: Sequence[TextBlock]) -> set[int]:
             open_lists.add(block.list_id)
             items[block.list_id] += 1
             echoes[block.list_id] += _norm(block.text) in headings
-        elif is_prose(block):
+        elif block.prose:
             if block.region is None:
                 resumed |= open_lists  # the article's own prose, not a bio or a caption
             open_lists.clear()
@@ -285,6 +285,8 @@ def select_body(
     authors: Sequence[str] = (),
 ) -> Selection:
     """The article's blocks, in order."""
+    # Every block's size and prose-ness, computed once: the rules below read them as fields.
+    settle(blocks)
     repeats = said_again(blocks)
     norm_headline = _norm(headline) if headline else None
     head = _headline_index(blocks, norm_headline)
@@ -328,7 +330,7 @@ def select_body(
             dropped.append(block)
             if reason == "links":
                 linky.append(block)
-            elif reason == "sidebar" and len(block.text) >= ASIDE_CHARS and is_prose(block):
+            elif reason == "sidebar" and len(block.text) >= ASIDE_CHARS and block.prose:
                 asides.append(block)
     kept = restore_asides(kept, dropped, asides)
     kept = drop_repeated_lead(kept, dropped, blocks)
@@ -371,7 +373,7 @@ def _standfirst(
     lead = [
         b
         for b in blocks[head + 1 : start]
-        if (is_prose(b) or is_heading_paragraph(b))
+        if (b.prose or is_heading_paragraph(b))
         and not b.in_figure
         and b.region in _LEAD_REGIONS
         and len(b.text) <= 700
@@ -414,7 +416,7 @@ def _inner_standfirst(
     """A standfirst inside the container: the first block, right after the headline, set in
     another parent than the paragraphs that follow. It stays in the body (lead paragraphs look
     the same, and readers count them as text) and also serves as the alternative headline."""
-    if len(kept) < 3 or not is_prose(kept[0]) or len(kept[0].text) > 400:
+    if len(kept) < 3 or not kept[0].prose or len(kept[0].text) > 400:
         return []
     first = kept[0]
     before = blocks[first.index - 1] if first.index > 0 else None
@@ -472,10 +474,10 @@ def _prose_lists(blocks: Sequence[TextBlock], head: int | None) -> set[int]:
     total = 0.0
     for block in blocks:
         starts.setdefault(block.list_id, block.index)
-        if is_prose(block):
-            total += block_size(block)
+        if block.prose:
+            total += block.size
             if block.list_id:
-                prose[block.list_id] += block_size(block)
+                prose[block.list_id] += block.size
     return {
         list_id for list_id, size in prose.items() if size > 0.5 * total and starts[list_id] > head
     }
@@ -499,8 +501,8 @@ def _section_h1(
     return (
         block.tag == "h1"
         and (headline is None or not _reads_as(block, headline))
-        and any(is_prose(b) for b in kept[-1:])
-        and any(is_prose(b) and b.tag not in HEADINGS for b in after)
+        and any(b.prose for b in kept[-1:])
+        and any(b.prose and b.tag not in HEADINGS for b in after)
     )
 
 
@@ -530,7 +532,7 @@ def _drop(
         return "figure"  # a table set in a figure (a block editor's habit) is the article's
     if _is_headline(block, headline):
         return "headline"
-    if region_inside and block.region == "meta" and not is_prose(block):
+    if region_inside and block.region == "meta" and not block.prose:
         return "meta"
     if block.link_density > (0.8 if block.tag in HEADINGS or block.in_quote else 0.5):
         return "links"

@@ -1,6 +1,9 @@
 """The passes over the kept blocks once the container is chosen: trim the edges, put back
 linked sentences and announced lists, and drop what is about the article rather than of it
-(author boxes, appended boxes, repeated summaries, labels that introduce nothing)."""
+(author boxes, appended boxes, repeated summaries, labels that introduce nothing).
+
+A block's size and prose-ness are read as fields (``block.size``, ``block.prose``): select_body
+settles them for every block first (prose.settle)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.boilerplate import is_paywall_break
-from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph, is_prose
+from pressclip.extractors.html.prose import SENTENCE_END, is_heading_paragraph
 from pressclip.extractors.html.rails import announces_list, announces_rail
 from pressclip.signals.credits import has_credit
 from pressclip.signals.dates import search_date
@@ -169,7 +172,7 @@ def _is_label(block: TextBlock) -> bool:
     if block.tag in HEADINGS:
         return True
     text = block.text.rstrip()
-    return len(text) <= 60 and text.endswith((":", "：")) and not is_prose(block)
+    return len(text) <= 60 and text.endswith((":", "：")) and not block.prose
 
 
 # A "meta" region (byline, author box, dateline) holding less than this share of the body's
@@ -187,8 +190,8 @@ def drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[Tex
     meta = [b for b in kept if b.region == "meta"]
     if not meta:
         return kept
-    total = sum(len(b.text) for b in kept if is_prose(b))
-    if sum(len(b.text) for b in meta if is_prose(b)) > _META_SHARE * total:
+    total = sum(len(b.text) for b in kept if b.prose)
+    if sum(len(b.text) for b in meta if b.prose) > _META_SHARE * total:
         return kept
     dropped.extend(meta)
     return [b for b in kept if b.region != "meta"]
@@ -204,7 +207,7 @@ def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
     table cells are not paragraphs: the text around a list is not the list's)."""
     chars: dict[tuple[int, ...], int] = defaultdict(int)
     for block in kept:
-        if is_prose(block) and not block.in_list and not block.in_table:
+        if block.prose and not block.in_list and not block.in_table:
             chars[block.path[:-1]] += len(block.text)
     return max(chars, key=lambda p: chars[p]) if chars else None
 
@@ -233,8 +236,8 @@ def drop_detached_tail(kept: list[TextBlock], dropped: list[TextBlock]) -> list[
     depth = len(parent)
     inside = [i for i, b in enumerate(kept) if b.path[:depth] == parent]
     tail = kept[inside[-1] + 1 :]
-    total = sum(len(b.text) for b in kept if is_prose(b))
-    if not tail or sum(len(b.text) for b in tail if is_prose(b)) > _TAIL_SHARE * total:
+    total = sum(len(b.text) for b in kept if b.prose)
+    if not tail or sum(len(b.text) for b in tail if b.prose) > _TAIL_SHARE * total:
         return kept
     own = ancestor_shape(kept[inside[-1]], depth - 1)
     detached = [
@@ -352,7 +355,7 @@ def restore_asides(
 
 def _prose_span(kept: Sequence[TextBlock]) -> tuple[int, int] | None:
     """The page indexes of the first and the last prose block kept, if any."""
-    prose = [b.index for b in kept if is_prose(b)]
+    prose = [b.index for b in kept if b.prose]
     return (prose[0], prose[-1]) if prose else None
 
 
@@ -453,7 +456,7 @@ def _section_paragraph(later: Sequence[TextBlock], kept: set[int]) -> TextBlock 
     for block in later:
         if id(block) not in kept or block.tag in HEADINGS:
             return None
-        if is_prose(block):
+        if block.prose:
             return block if block.link_density < 0.3 else None
     return None
 
@@ -470,7 +473,7 @@ def trim_edges(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBloc
     """Drop the short non-prose lines before the first and after the last prose block (bylines,
     dates, share bars), but not the lines that open or close the text in its own parent, nor
     a list of text items before it."""
-    prose = [i for i, b in enumerate(kept) if is_prose(b)]
+    prose = [i for i, b in enumerate(kept) if b.prose]
     if not prose:
         return kept
     first, last = prose[0], prose[-1]
@@ -720,7 +723,7 @@ _OFFER_LINE_CHARS = 200  # the longest line of a subscription offer: longer is a
 def drop_after_paywall(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
     """Drop a paywall's notice and the offer after it, when only short lines follow it (the
     plans and their prices); a notice that the article goes on after is left alone."""
-    first = next((i for i, b in enumerate(kept) if is_prose(b)), None)
+    first = next((i for i, b in enumerate(kept) if b.prose), None)
     if first is None:
         return kept
     for at in range(first + 1, len(kept)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 
@@ -19,11 +19,24 @@ def weighted_chars(text: str) -> float:
 
 
 def block_size(block: TextBlock) -> float:
-    """The block's weighted size, computed once."""
+    """The block's weighted size, computed once. (ASCII text, most of it, is its own length:
+    no call to weighted_chars.)"""
     if block.size < 0:
-        block.size = weighted_chars(block.text)
-        block.prose = _prose(block, block.size)
+        text = block.text
+        size = block.size = len(text) if text.isascii() else weighted_chars(text)
+        block.prose = _prose(block, size)
     return block.size
+
+
+def settle(blocks: Iterable[TextBlock]) -> None:
+    """Compute every block's size and prose-ness (``block.size``, ``block.prose``) at once.
+
+    The body rules read them for every block of the page, pass after pass; once settled, a
+    pass reads the two fields, a fraction of the cost of a call to :func:`is_prose` per block.
+    """
+    for block in blocks:
+        if block.size < 0:
+            block_size(block)
 
 
 def is_prose(block: TextBlock) -> bool:
@@ -34,13 +47,13 @@ def is_prose(block: TextBlock) -> bool:
 
 
 def _prose(block: TextBlock, size: float) -> bool:
-    if block.tag in HEADINGS:
+    # (the cheap tests first: most blocks are settled by their size or tag; a block of 50
+    # weighted characters has a text, so its link density is a plain division)
+    if size < 50 or block.tag in HEADINGS:
         return False
-    if block.link_density > (0.5 if size > 200 else 0.3):
+    if block.link_chars / len(block.text) > (0.5 if size > 200 else 0.3):
         return False
-    if size < 50:
-        return False
-    return size >= 160 or bool(SENTENCE_END.search(block.text))
+    return size >= 160 or SENTENCE_END.search(block.text) is not None
 
 
 # A heading this long is a paragraph set in heading type (a lead, a dek), not a title.
@@ -66,11 +79,13 @@ _REPEATS = 3
 
 def said_again(blocks: Sequence[TextBlock]) -> dict[int, float]:
     """The share of each prose block's text (by block index) that repeats what the page keeps
-    saying; blocks that say nothing again are left out."""
+    saying; blocks that say nothing again are left out. (It settles every block's size and
+    prose-ness: the first of the body rules.)"""
+    settle(blocks)
     counts: dict[str, int] = {}
     read: list[tuple[TextBlock, list[str]]] = []
     for block in blocks:
-        if len(block.text) < _REPEAT_CHARS or not is_prose(block):
+        if not block.prose or len(block.text) < _REPEAT_CHARS:
             continue
         sentences = [s for s in block.text.split(". ") if len(s) >= _REPEAT_CHARS]
         for sentence in sentences:

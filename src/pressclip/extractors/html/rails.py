@@ -1,5 +1,8 @@
 """Mark the page's rails before the container is chosen: teaser cards, lists of cards, and
-what follows a "Related" heading get a region name (and so vote against their container)."""
+what follows a "Related" heading get a region name (and so vote against their container).
+
+A block's size and prose-ness are read as fields (``block.size``, ``block.prose``): select_body
+settles them for every block first (prose.settle)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from selectolax.lexbor import LexborNode
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.outline import run_under
-from pressclip.extractors.html.prose import SENTENCE_END, block_size, is_prose, unsaid_share
+from pressclip.extractors.html.prose import SENTENCE_END, unsaid_share
 from pressclip.signals.dates import search_date
 
 # Headings that announce a rail of other stories, in a few languages (one signal among several:
@@ -223,10 +226,7 @@ def announces_list(text: str, *, heading: bool = False) -> bool:
 def _resumes_article(block: TextBlock, previous_linked: bool) -> bool:
     """A paragraph of plain prose that does not follow a teaser's linked headline."""
     return (
-        not previous_linked
-        and block.link_density < 0.1
-        and len(block.text) >= 150
-        and is_prose(block)
+        not previous_linked and block.link_density < 0.1 and len(block.text) >= 150 and block.prose
     )
 
 
@@ -299,7 +299,7 @@ def mark_card_lists(blocks: Sequence[TextBlock]) -> None:
             continue
         # (the checks that read the whole page last: few elements get this far)
         if total is None:
-            total = sum(len(b.text) for b in blocks if is_prose(b)) or 1
+            total = sum(len(b.text) for b in blocks if b.prose) or 1
         if _prose_under(blocks, parent, groups[0][0]) >= 0.5 * total:
             continue
         if not _roundup([b for g in cards for b in g], [g[0] for g in cards]):
@@ -358,7 +358,7 @@ def _prose_under(blocks: Sequence[TextBlock], node_id: int, member: TextBlock) -
     """The prose characters in the blocks under an element (``member``: a block under it, at
     its place in ``blocks``), however deep."""
     depth = member.path.index(node_id)
-    return sum(len(b.text) for b in run_under(blocks, node_id, depth, member.index) if is_prose(b))
+    return sum(len(b.text) for b in run_under(blocks, node_id, depth, member.index) if b.prose)
 
 
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.
@@ -411,7 +411,7 @@ def _under_headline(blocks: Sequence[TextBlock], headline: int, titles: list[int
     if start <= headline:
         return False
     between = blocks[headline + 1 : start]
-    return sum(len(b.text) for b in between if is_prose(b)) <= _LISTING_INTRO
+    return sum(len(b.text) for b in between if b.prose) <= _LISTING_INTRO
 
 
 def _opening(blocks: Sequence[TextBlock], index: int, depth: int, floor: int = 0) -> int:
@@ -487,8 +487,8 @@ def neutralise_dominant_regions(
     prose: dict[int, float] = defaultdict(float)
     total = 0.0
     for block in blocks:
-        if is_prose(block):
-            size = block_size(block)
+        if block.prose:
+            size = block.size
             if repeats:
                 size *= unsaid_share(repeats, block)
             total += size
