@@ -237,12 +237,22 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
     while i < len(blocks):
         head = blocks[i]
         i += 1
-        heading = head.tag in HEADINGS
-        if heading and _COMMENTS_HEADING.match(head.text):
-            kind = "comments"
-        elif (heading or _is_label(head)) and _AUTHOR_HEADING.match(head.text):
+        if head.tag in HEADINGS:
+            if _COMMENTS_HEADING.match(head.text):
+                kind = "comments"
+            elif _AUTHOR_HEADING.match(head.text):
+                kind = "meta"
+            elif announces_rail(head.text):
+                kind = "sponsored" if head.region == "sponsored" else "related"
+            else:
+                continue
+        elif not _is_label(head):
+            continue  # (a linked line, a list item, a table cell: two blocks in three stop here)
+        elif _AUTHOR_HEADING.match(head.text):
             kind = "meta"
-        elif (heading or _box_title(blocks, i - 1)) and announces_rail(head.text):
+        elif _first_in_parent(blocks, i - 1) and announces_rail(head.text):
+            # (a plain line that titles a box of its own: a "Related Articles" line over its
+            # cards, not a "Don't miss:" line set in the article's own flow)
             kind = "sponsored" if head.region == "sponsored" else "related"
         else:
             continue
@@ -258,13 +268,10 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
             i += 1
 
 
-def _box_title(blocks: Sequence[TextBlock], at: int) -> bool:
-    """A plain line that titles a box of its own: a label, the first text of its parent
-    element (a "Related Articles" line over its cards; not a "Don't miss:" line set in the
-    article's own flow)."""
-    block = blocks[at]
-    parent = block.path[:-1]
-    return _is_label(block) and (at == 0 or blocks[at - 1].path[: len(parent)] != parent)
+def _first_in_parent(blocks: Sequence[TextBlock], at: int) -> bool:
+    """Whether the block is the first text of its parent element."""
+    parent = blocks[at].path[:-1]
+    return at == 0 or blocks[at - 1].path[: len(parent)] != parent
 
 
 def _is_label(block: TextBlock) -> bool:
