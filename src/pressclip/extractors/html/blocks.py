@@ -226,7 +226,9 @@ class TextBlock:
     in_table: bool = False
     in_pre: bool = False
     index: int = 0
-    # Filled on first use by the content scorer: size in Latin-character equivalents, prose-ness.
+    # Size in Latin-character equivalents, and prose-ness: unknown (-1.0) until prose.block_size
+    # or prose.is_prose first asks, or prose.settle fills them for a whole page (select_body's
+    # first step, after which the body rules read the two fields directly).
     size: float = -1.0
     prose: bool = False
     has_time: bool = False  # holds a <time> element: a dateline or timestamp when short
