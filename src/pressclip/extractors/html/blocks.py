@@ -496,13 +496,6 @@ class _Flattener:
             )
         )  # fmt: skip
 
-    def add_text(self, text: str, in_link: bool) -> None:
-        if self.starts_with_link is None and not text.isspace():
-            self.starts_with_link = in_link
-        self.parts.append(text)
-        if in_link:
-            self.link_chars += len(text.strip())
-
     def child_state(
         self, tag: str, region: str | None, good: bool, state: _Inherited, depth: int
     ) -> _Inherited:
@@ -571,17 +564,17 @@ def flatten(root: LexborNode) -> list[TextBlock]:
     parts = flat.parts
     block: _Block = (root, root.tag or "body", (root.mem_id,))
     state = _Inherited(None, 0, False, False, 0, False, False, False, False, False, False)
-    # Open elements: (element, block and inherited state inside it, is a block).
-    open_stack: list[tuple[LexborNode, _Block, _Inherited, bool]] = [(root, block, state, True)]
+    # Open elements below the root: (element, block and inherited state around it, is a
+    # block); what holds around an element is what the walk returns to when it closes.
+    open_stack: list[tuple[LexborNode, _Block, _Inherited, bool]] = []
     # The block whose text is being read, and what it inherits.
     read_block, read_state = block, state
     node = root.first_child
     while True:
         if node is None:  # the last child was read: close its parent
-            if len(open_stack) == 1:
+            if not open_stack:
                 break
-            element, _, _, was_block = open_stack.pop()
-            _, block, state, _ = open_stack[-1]
+            element, block, state, was_block = open_stack.pop()
             if was_block:
                 if parts:
                     flat.flush(read_block, read_state)
@@ -592,7 +585,11 @@ def flatten(root: LexborNode) -> list[TextBlock]:
         if tag == "-text":
             text = node.text_content
             if text and (parts or not text.isspace()):
-                flat.add_text(text, state.in_link)
+                if not parts:  # the block's first words (white space alone is never a first part)
+                    flat.starts_with_link = state.in_link
+                parts.append(text)
+                if state.in_link:
+                    flat.link_chars += len(text.strip())
             node = node.next
             continue
         if tag is None or tag in _NOT_READ:
@@ -631,7 +628,7 @@ def flatten(root: LexborNode) -> list[TextBlock]:
                 read_block, read_state = block, state
             node = node.next
             continue
-        open_stack.append((node, child_block, child_state, is_block))
+        open_stack.append((node, block, state, is_block))
         block, state = child_block, child_state
         node = first
     if parts:
