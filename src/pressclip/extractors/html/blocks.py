@@ -327,11 +327,7 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     good = False
     regions: list[str] = []
     for token in sig.split():
-        found = _TOKENS.get(token)
-        if found is None:  # (the usual case on a page not seen before: _remember inlined)
-            if len(_TOKENS) >= _CACHE_MAX:
-                _TOKENS.clear()
-            found = _TOKENS[token] = _read_token(token)
+        found = _TOKENS.get(token) or _remember(_TOKENS, token, _read_token(token))
         if found is _NOTHING:
             continue
         strong, token_good, token_regions = found
@@ -469,7 +465,7 @@ class _Flattener:
         self.blocks: list[TextBlock] = []
         self.parts: list[str] = []
         self.link_chars = 0
-        self.starts_with_link: bool | None = None
+        self.starts_with_link = False  # (set by the first words of the block being read)
         self.has_time = False
         self.list_counter = 0
         # child_state's answers for this page (it is asked again for each link of a list...)
@@ -481,7 +477,7 @@ class _Flattener:
         text = "".join(parts).strip() if state.in_pre else " ".join("".join(parts).split())
         parts.clear()
         link_chars, self.link_chars = self.link_chars, 0
-        starts_with_link, self.starts_with_link = bool(self.starts_with_link), None
+        starts_with_link, self.starts_with_link = self.starts_with_link, False
         has_time, self.has_time = self.has_time, False
         if not text.strip(_BLANK):
             return  # (nothing, or only zero-width characters a page builder left in a spacer)

@@ -234,8 +234,8 @@ def _peaks(tokens: Iterable[str]) -> tuple[int, int, int]:
                 formatting -= 1
         else:  # _RAW_START: skip to its end tag
             raw_end = "/" + token.lower()
-            for token in stream:
-                if token[0] == "/" and token.lower() == raw_end:
+            for inside in stream:
+                if inside[0] == "/" and inside.lower() == raw_end:
                     break
     return max_depth, max_formatting, recreated
 

@@ -237,22 +237,16 @@ def mark_rail_headings(blocks: Sequence[TextBlock]) -> None:
     while i < len(blocks):
         head = blocks[i]
         i += 1
-        if head.tag in HEADINGS:
-            if _COMMENTS_HEADING.match(head.text):
-                kind = "comments"
-            elif _AUTHOR_HEADING.match(head.text):
-                kind = "meta"
-            elif announces_rail(head.text):
-                kind = "sponsored" if head.region == "sponsored" else "related"
-            else:
-                continue
-        elif not _is_label(head):
+        heading = head.tag in HEADINGS
+        if not heading and not _is_label(head):
             continue  # (a linked line, a list item, a table cell: two blocks in three stop here)
+        if heading and _COMMENTS_HEADING.match(head.text):
+            kind = "comments"
         elif _AUTHOR_HEADING.match(head.text):
             kind = "meta"
-        elif _first_in_parent(blocks, i - 1) and announces_rail(head.text):
-            # (a plain line that titles a box of its own: a "Related Articles" line over its
-            # cards, not a "Don't miss:" line set in the article's own flow)
+        elif (heading or _first_in_parent(blocks, i - 1)) and announces_rail(head.text):
+            # (a plain line only when it titles a box of its own: a "Related Articles" line over
+            # its cards, not a "Don't miss:" line set in the article's own flow)
             kind = "sponsored" if head.region == "sponsored" else "related"
         else:
             continue

@@ -93,6 +93,8 @@ class Visible:
     lead_lines: list[str] = field(default_factory=list)
     # The page's body, for the last-resort readings (made only when asked for).
     body: LexborNode | None = None
+    # Whether page_dates has searched the body (the date choice may ask twice).
+    body_dates_read: bool = False
 
     # The readings of the whole body below serve only the author choice, which stops at the
     # first source that names someone (most pages declare their authors), and the date choice
@@ -121,17 +123,19 @@ class Visible:
         """The dates near the headline (and in its bylines), else those anywhere on the page:
         <time> elements, else date-like elements, else short elements opening with a date."""
         body = self.body
-        if body is not None and not self.dates:
-            for node in body.css("time")[:20]:
-                _add_time(node, self, near=False)
-        if body is not None and not self.dates:
+        if body is None or self.dates or self.body_dates_read:
+            return self.dates
+        self.body_dates_read = True
+        for node in body.css("time")[:20]:
+            _add_time(node, self, near=False)
+        if not self.dates:
             for node in body.css(_PAGE_DATE_CSS)[:100]:
                 if node.tag != "time" and not _skipped(node):
                     shown = _short_text(node, 80)
                     if shown and _date_like(shown):
                         modified = _MODIFIED_HINT.found(_hint(node) + shown)
                         self.dates.append((shown, modified, False))
-        if body is not None and not self.dates:
+        if not self.dates:
             _leading_dates(body, self)
         return self.dates
 
