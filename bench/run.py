@@ -57,6 +57,12 @@ def _parse(argv: list[str] | None) -> argparse.Namespace:
         "AEB reproduction with, in addition to this one",
     )
     ap.add_argument(
+        "--pressclip-python",
+        default="",
+        help="another interpreter whose pressclip (e.g. the mypyc build, see the README) runs "
+        "too, on the same pages, in addition to this one's",
+    )
+    ap.add_argument(
         "--report-only",
         action="store_true",
         help="rebuild the report from <out>/results of an earlier run (same options)",
@@ -94,7 +100,7 @@ def _commit() -> str:
 
 
 def _result_path(folder: Path, entry: Entry, python: str) -> Path:
-    stem = entry.name.replace("/", "_") + ("" if python == sys.executable else "_repro")
+    stem = entry.name.replace("/", "_") + ("" if python == sys.executable else "_other")
     return folder / f"{stem}.jsonl.gz"
 
 
@@ -167,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
             (replace(e, name=e.name, label=f"{e.title}, {Path(args.repro_python).parent.parent}"),
              args.repro_python)
             for e in entries if e.mode == AEB_SCRIPT
+        ]  # fmt: skip
+    if args.pressclip_python:
+        plan += [
+            (replace(e, label=f"{e.title}, {Path(args.pressclip_python).parent.parent}"),
+             args.pressclip_python)
+            for e in entries if e.tool == "pressclip"
         ]  # fmt: skip
     runs: list[tuple[EntryRun, EntryScores]] = []
     for entry, python in plan:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import importlib.util
 import json
 import logging
 import os
@@ -72,7 +73,15 @@ def _versions(packages: list[str]) -> dict[str, str]:
     for name in packages:
         with contextlib.suppress(metadata.PackageNotFoundError):
             found[name] = metadata.version(name)
+    if "pressclip" in found and _pressclip_compiled():
+        found["pressclip"] += " (mypyc build)"
     return found
+
+
+def _pressclip_compiled() -> bool:
+    """Whether this interpreter's pressclip is the mypyc build (its modules are extensions)."""
+    spec = importlib.util.find_spec("pressclip.extractors.html.blocks")
+    return spec is not None and not (spec.origin or "").endswith(".py")
 
 
 def _status_kb(field: str) -> int:
