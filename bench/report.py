@@ -176,11 +176,12 @@ def _failures(runs: list[tuple[EntryRun, EntryScores]]) -> list[str]:
 
 
 def _versions(runs: list[tuple[EntryRun, EntryScores]], info: RunInfo) -> list[str]:
-    seen: dict[str, str] = {}
+    seen: dict[str, list[str]] = {}
     for run, _ in runs:
         for name, version in run.versions.items():
-            seen.setdefault(name, version)
-    pairs = ", ".join(f"{k} {v}" for k, v in sorted(seen.items()))
+            if version not in seen.setdefault(name, []):
+                seen[name].append(version)  # (pressclip may run as two builds)
+    pairs = ", ".join(f"{k} {' and '.join(v)}" for k, v in sorted(seen.items()))
     return [f"Python {info.python}; {pairs}", ""]
 
 

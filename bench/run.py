@@ -99,6 +99,18 @@ def _commit() -> str:
     return head + ("+uncommitted changes" if git("status", "--porcelain", "src") else "")
 
 
+def _build_of(python: str) -> str:
+    """Which build of pressclip another interpreter has (its path when that cannot be told)."""
+    code = "from bench.worker import pressclip_compiled; print(pressclip_compiled())"
+    try:
+        answer = subprocess.run(
+            [python, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:  # (main() refuses a missing interpreter first)
+        answer = ""
+    return {"True": "mypyc build", "False": "plain build"}.get(answer, python)
+
+
 def _result_path(folder: Path, entry: Entry, python: str) -> Path:
     stem = entry.name.replace("/", "_") + ("" if python == sys.executable else "_other")
     return folder / f"{stem}.jsonl.gz"
@@ -162,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         log.error("%s", exc)
         return 2
+    for python in (args.repro_python, args.pressclip_python):
+        if python and not os.access(python, os.X_OK):
+            log.error("no interpreter at %s", python)
+            return 2
     limit = args.limit or (QUICK_LIMIT if args.quick else None)
     sets = load_sets(args.data, limit)
     cpu = args.cpu if args.cpu is not None else _default_cpu()
@@ -175,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
             for e in entries if e.mode == AEB_SCRIPT
         ]  # fmt: skip
     if args.pressclip_python:
+        build = _build_of(args.pressclip_python)
         plan += [
-            (replace(e, label=f"{e.title}, {Path(args.pressclip_python).parent.parent}"),
-             args.pressclip_python)
+            (replace(e, label=f"{e.title}, {build}"), args.pressclip_python)
             for e in entries if e.tool == "pressclip"
         ]  # fmt: skip
     runs: list[tuple[EntryRun, EntryScores]] = []

@@ -73,12 +73,12 @@ def _versions(packages: list[str]) -> dict[str, str]:
     for name in packages:
         with contextlib.suppress(metadata.PackageNotFoundError):
             found[name] = metadata.version(name)
-    if "pressclip" in found and _pressclip_compiled():
+    if "pressclip" in found and pressclip_compiled():
         found["pressclip"] += " (mypyc build)"
     return found
 
 
-def _pressclip_compiled() -> bool:
+def pressclip_compiled() -> bool:
     """Whether this interpreter's pressclip is the mypyc build (its modules are extensions)."""
     spec = importlib.util.find_spec("pressclip.extractors.html.blocks")
     return spec is not None and not (spec.origin or "").endswith(".py")

@@ -337,3 +337,11 @@ def test_stage_timings_cover_the_pipeline_and_restore_it() -> None:
     assert all(spent[label] > 0 for label in ("parse", "flatten", "body rules"))
     assert spent["total"] >= sum(spent[label] for label in labels)
     assert pipeline.flatten is before
+
+
+def test_the_report_names_the_build_of_another_interpreters_pressclip() -> None:
+    from bench.run import _build_of
+    from bench.worker import pressclip_compiled
+
+    assert _build_of(sys.executable) == ("mypyc build" if pressclip_compiled() else "plain build")
+    assert _build_of("/nonexistent/python") == "/nonexistent/python"
