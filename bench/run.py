@@ -144,22 +144,29 @@ def _load_results(entry: Entry, path: Path) -> EntryRun | None:
 
 
 def _summary(runs: list[tuple[EntryRun, EntryScores]]) -> dict[str, object]:
+    """Every run's figures, under its entry's name; a run of the same entry with another
+    interpreter (``--repro-python``, ``--pressclip-python``) comes later, under its title."""
+    summary: dict[str, object] = {}
+    for run, s in runs:
+        key = run.entry.name if run.entry.name not in summary else run.entry.title
+        summary[key] = _figures(run, s)
+    return summary
+
+
+def _figures(run: EntryRun, s: EntryScores) -> dict[str, object]:
     return {
-        run.entry.name: {
-            "body": {k: asdict(v) for k, v in s.body.items()},
-            "pages": s.pages,
-            "meta": {
-                name: {f: asdict(h) for f, h in fields.items()} for name, fields in s.meta.items()
-            },
-            "pages_per_second": s.pages_per_second,
-            "cpu_pages_per_second": s.cpu_pages_per_second,
-            "pages_timed": s.pages_timed,
-            "peak_rss_mb": run.maxrss_kb / 1024,
-            "failures": run.failures(),
-            "restarts": run.restarts,
-            "versions": run.versions,
-        }
-        for run, s in runs
+        "body": {k: asdict(v) for k, v in s.body.items()},
+        "pages": s.pages,
+        "meta": {
+            name: {f: asdict(h) for f, h in fields.items()} for name, fields in s.meta.items()
+        },
+        "pages_per_second": s.pages_per_second,
+        "cpu_pages_per_second": s.cpu_pages_per_second,
+        "pages_timed": s.pages_timed,
+        "peak_rss_mb": run.maxrss_kb / 1024,
+        "failures": run.failures(),
+        "restarts": run.restarts,
+        "versions": run.versions,
     }
 
 
@@ -191,11 +198,12 @@ def main(argv: list[str] | None = None) -> int:
             for e in entries if e.mode == AEB_SCRIPT
         ]  # fmt: skip
     if args.pressclip_python:
+        # Each right after the same entry in this interpreter: the machine's pace drifts over
+        # a long run, and the two builds (and trafilatura, next) are compared.
         build = _build_of(args.pressclip_python)
-        plan += [
-            (replace(e, label=f"{e.title}, {build}"), args.pressclip_python)
-            for e in entries if e.tool == "pressclip"
-        ]  # fmt: skip
+        for e in [e for e in entries if e.tool == "pressclip"]:
+            at = plan.index((e, sys.executable)) + 1
+            plan.insert(at, (replace(e, label=f"{e.title}, {build}"), args.pressclip_python))
     runs: list[tuple[EntryRun, EntryScores]] = []
     for entry, python in plan:
         jobs = jobs_for(entry, sets)
