@@ -10,9 +10,10 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
-class RemoveInPlaceExtensions(BuildHookInterface):  # type: ignore[misc]
+class RemoveInPlaceExtensions(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
-        for path in Path(self.root, "src").rglob("*.so"):
-            path.unlink()
+        for pattern in ("*.so", "*.pyd"):  # (Linux and macOS; Windows)
+            for path in Path(self.root, "src").rglob(pattern):
+                path.unlink()

@@ -25,7 +25,7 @@ from pathlib import Path
 from bench.entries import AEB_SCRIPT, TOOLS, Entry, select
 from bench.pages import load_sets
 from bench.report import RunInfo, chart, markdown
-from bench.runner import ROOT, EntryRun, jobs_for, run_entry
+from bench.runner import ROOT, EntryRun, jobs_for, output_stem, run_entry
 from bench.scoring import EntryScores, score
 
 log = logging.getLogger("bench.run")
@@ -112,8 +112,7 @@ def _build_of(python: str) -> str:
 
 
 def _result_path(folder: Path, entry: Entry, python: str) -> Path:
-    stem = entry.name.replace("/", "_") + ("" if python == sys.executable else "_other")
-    return folder / f"{stem}.jsonl.gz"
+    return folder / f"{output_stem(entry, python)}.jsonl.gz"
 
 
 def _save_results(run: EntryRun, path: Path) -> None:

@@ -108,6 +108,12 @@ def _read_lines(proc: subprocess.Popen[bytes], deadline_s: float) -> Any:
             buf += chunk
 
 
+def output_stem(entry: Entry, python: str) -> str:
+    """The file name stem of an entry's outputs (results, log); a run with another
+    interpreter than this one gets names of its own."""
+    return entry.name.replace("/", "_") + ("" if python == sys.executable else "_other")
+
+
 def run_entry(
     entry: Entry,
     jobs: list[Job],
@@ -121,7 +127,7 @@ def run_entry(
     """Run ``jobs`` through ``entry`` in a worker; restart it past a page that hangs or crashes."""
     run = EntryRun(entry)
     logs.mkdir(parents=True, exist_ok=True)
-    stderr_path = logs / f"{entry.name.replace('/', '_')}.log"
+    stderr_path = logs / f"{output_stem(entry, python)}.log"
     stderr_path.write_bytes(b"")
     started = time.perf_counter()
     pending = list(jobs)
