@@ -47,11 +47,10 @@ def is_prose(block: TextBlock) -> bool:
 
 
 def _prose(block: TextBlock, size: float) -> bool:
-    # (the cheap tests first: most blocks are settled by their size or tag; a block of 50
-    # weighted characters has a text, so its link density is a plain division)
+    # (the cheap tests first: most blocks are settled by their size or tag)
     if size < 50 or block.tag in HEADINGS:
         return False
-    if block.link_chars / len(block.text) > (0.5 if size > 200 else 0.3):
+    if block.link_density > (0.5 if size > 200 else 0.3):
         return False
     return size >= 160 or SENTENCE_END.search(block.text) is not None
 
