@@ -8,7 +8,8 @@ the body text; trafilatura-eval: its with/without snippets; blocks the truth doe
 skipped). About a quarter of each set (by a hash of the page id) is held out: never trained on,
 and the figures on it compare rules-only with rules+model. A logistic regression (Newton steps,
 L2) is fitted with numpy; its two thresholds are chosen on the training pages' own scores. The
-model is written as JSON (``--out``, by default the package's ``models/blocks.json``).
+model is written as JSON (``--out``, by default the package's ``models/blocks.json``), and its
+log-odds as code beside it (``log_odds.py``, which the mypyc build compiles).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from pressclip.settings import DEFAULT
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_PATH = ROOT / "src" / "pressclip" / "extractors" / "html" / "models" / rf.MODEL_FILE
+LOG_ODDS_FILE = "log_odds.py"  # (written beside the model: rf.log_odds_module)
 LOADERS: dict[str, Callable[[Path], list[Page]]] = {
     AEB: load_aeb,
     WCXB: load_wcxb,
@@ -476,6 +478,9 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
     print(f"model written to {args.out} ({args.out.stat().st_size} bytes)")
+    code = args.out.with_name(LOG_ODDS_FILE)
+    code.write_text(rf.log_odds_module(model), encoding="utf-8")
+    print(f"its log-odds written to {code} (the package uses it while it matches the model)")
     ranked = sorted(zip(model.names, model.weights, strict=True), key=lambda nw: -abs(nw[1]))
     print("largest weights: " + ", ".join(f"{n}={v:+.2f}" for n, v in ranked[:12]))
     if args.exact:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Sequence
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -13,6 +15,7 @@ from pressclip.extractors.html import refine as rf
 from pressclip.extractors.html.blocks import TextBlock, flatten
 from pressclip.extractors.html.content import Selection, select_body
 
+REPO = Path(__file__).resolve().parents[1]
 PARAGRAPHS = [
     "The council voted on Tuesday to close the old ferry landing after four decades of service.",
     "Residents who had campaigned for a new bridge said the decision came far too late for them.",
@@ -144,3 +147,44 @@ def test_the_shipped_model_loads_and_matches_the_features() -> None:
     selection, blocks = _page()
     _, rows, _ = rf.candidate_features(selection, blocks)
     assert all(0.0 <= model.probability(row) <= 1.0 for row in rows)
+
+
+def test_the_written_log_odds_module_is_the_shipped_models() -> None:
+    """models/log_odds.py is what bench.train_blocks writes for the shipped model today (so a
+    retrained model or a changed generator without it fails here), and the model uses it."""
+    from pressclip.extractors.html.models import log_odds as written
+
+    model = rf.shipped_model()
+    assert model is not None
+    # (the checkout's file: an installed mypyc build may hold only its compiled form)
+    source = REPO / "src" / "pressclip" / "extractors" / "html" / "models" / "log_odds.py"
+    assert source.read_text(encoding="utf-8") == rf.log_odds_module(model)
+    assert rf.model_digest(model) == written.DIGEST
+    assert model.compiled is written.log_odds
+
+
+def test_the_written_log_odds_give_the_same_floats_as_the_built_function() -> None:
+    from pressclip.extractors.html.models import log_odds as written
+
+    model = rf.shipped_model()
+    assert model is not None
+    built = rf.compile_log_odds(model.raw_bias, model.raw_weights, model.trees)
+    assert built is not None
+    rng = random.Random(7)
+    n = len(rf.FEATURE_NAMES)
+    for _ in range(200):
+        values = [rng.choice((0.0, 1.0, rng.uniform(-3.0, 3.0), rng.uniform(0.0, 500.0)))
+                  for _ in range(n)]  # fmt: skip
+        assert written.log_odds(values) == built(values)
+        linear = sum(w * v for w, v in zip(model.raw_weights, values, strict=True))
+        expected = model.raw_bias + linear + model.tree_sum(values)
+        assert written.log_odds(values) == pytest.approx(expected)
+
+
+def test_another_model_builds_its_own_log_odds() -> None:
+    from pressclip.extractors.html.models import log_odds as written
+
+    model = _model({"kept": 2.0}, bias=0.5)
+    assert model.compiled is not None and model.compiled is not written.log_odds
+    values = [1.0] * len(rf.FEATURE_NAMES)
+    assert model.log_odds(values) == pytest.approx(2.5)

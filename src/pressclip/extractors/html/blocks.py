@@ -352,11 +352,21 @@ _WORDS: dict[str, _Named] = {}
 def _read_token(token: str) -> _Named:
     """What one class name (or id) names, from the words it is written in."""
     words = _normalise(token)
+    if words is not token:
+        # Most class names a page adds are known ones with a number ("post-18423"): their
+        # written form, which reads the same (normalising it again changes nothing), may be.
+        known = _TOKENS.get(words)
+        if known is not None:
+            return known
     if _MAY_NAME.search(words) is None:
-        return _NOTHING
-    if " " not in words:  # one word, the usual case: it names what the word names
-        return _read_word(words)
-    return _read_words(words.split())
+        found = _NOTHING
+    elif " " not in words:  # one word, the usual case: it names what the word names
+        found = _read_word(words)
+    else:
+        found = _read_words(words.split())
+    if words is not token:
+        _remember(_TOKENS, words, found)
+    return found
 
 
 def _read_words(words: list[str]) -> _Named:

@@ -12,6 +12,7 @@ model's verdict. The model is a JSON file of weights shipped with the package
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 import operator
@@ -98,7 +99,8 @@ class Model:
         object.__setattr__(self, "raw_weights", weights)
         object.__setattr__(self, "raw_bias", bias)
         object.__setattr__(self, "tree_sum", compile_trees(self.trees))
-        object.__setattr__(self, "compiled", compile_log_odds(bias, weights, self.trees))
+        compiled = _written_log_odds(self) or compile_log_odds(bias, weights, self.trees)
+        object.__setattr__(self, "compiled", compiled)
 
     def log_odds(self, values: Sequence[float]) -> float:
         if self.compiled is not None:
@@ -152,6 +154,18 @@ def compile_log_odds(
     compiled function that unpacks the values into local names first: the same operations in
     the same order (so the same float), in half the time. It takes exactly one value per
     weight (a ValueError otherwise). None when the numbers do not allow it."""
+    source = _log_odds_source(bias, weights, trees, "def log_odds(x):")
+    if source is None:
+        return None
+    namespace: dict[str, object] = {}
+    exec(compile(source, "<refine-log-odds>", "exec"), namespace)
+    return cast(Callable[[Sequence[float]], float], namespace["log_odds"])
+
+
+def _log_odds_source(
+    bias: float, weights: Sequence[float], trees: Sequence[Sequence[Node]], header: str
+) -> str | None:
+    """The source of :func:`compile_log_odds`'s function, under the ``def`` line ``header``."""
     numbers = (bias, *weights, *(v for tree in trees for node in tree for v in node[1::3]))
     if not weights or not all(math.isfinite(v) for v in numbers):
         return None
@@ -163,13 +177,52 @@ def compile_log_odds(
     # the shipped model's, and the sum is the same.
     linear = " + ".join(["0", *(f"{float(w)!r} * x{i}" for i, w in enumerate(weights) if w)])
     tree_sum = " + ".join(_expression(tree, 0, "x{}") for tree in trees) if trees else "0.0"
-    source = (
-        f"def log_odds(x):\n    {', '.join(f'x{i}' for i in range(len(weights)))}, = x\n"
+    return (
+        f"{header}\n    {', '.join(f'x{i}' for i in range(len(weights)))}, = x\n"
         f"    return ({float(bias)!r} + ({linear})) + ({tree_sum})\n"
     )
-    namespace: dict[str, object] = {}
-    exec(compile(source, "<refine-log-odds>", "exec"), namespace)
-    return cast(Callable[[Sequence[float]], float], namespace["log_odds"])
+
+
+def model_digest(model: Model) -> str:
+    """A fingerprint of the model's JSON form: it names the model a written module is for."""
+    text = json.dumps(model.to_json(), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def log_odds_module(model: Model) -> str:
+    """The source of ``models/log_odds.py``: :func:`compile_log_odds`'s function for ``model``,
+    written out as a module with the model's digest. ``python -m bench.train_blocks`` writes it
+    beside the model file, and the mypyc build compiles it to machine code like the rest of the
+    extractors (the function built at run time stays interpreted: five times slower there)."""
+    source = _log_odds_source(
+        model.raw_bias,
+        model.raw_weights,
+        model.trees,
+        "def log_odds(x: Sequence[float]) -> float:",
+    )
+    if source is None:
+        raise ValueError("the model's numbers cannot be written as code")
+    return (
+        f'"""{_WRITTEN_DOC}"""\n\nfrom collections.abc import Sequence\n\n'
+        f'DIGEST = "{model_digest(model)}"\n\n\n{source}'
+    )
+
+
+_WRITTEN_DOC = (
+    "The shipped block model's log-odds as code, written by ``python -m bench.train_blocks``\n"
+    "beside ``blocks.json`` (see ``refine.log_odds_module``): do not edit.\n"
+)
+
+
+def _written_log_odds(model: Model) -> Callable[[Sequence[float]], float] | None:
+    """The written module's function when ``model`` is the model it was written for."""
+    try:
+        from pressclip.extractors.html.models import log_odds as written
+    except ImportError:  # (a package without it: the function is built at run time)
+        return None
+    if model_digest(model) != written.DIGEST:
+        return None
+    return written.log_odds
 
 
 def _expression(tree: Sequence[Node], at: int, value_of: str = "x[{}]") -> str:
