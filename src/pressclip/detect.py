@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from pressclip.settings import InputTypeChoice
 
 # Real markup: a doctype or a root element near the start (after any stray output before it).
-_DOCUMENT = re.compile(r"<!doctype\s+html|^<html[\s>]", re.IGNORECASE | re.MULTILINE)
+_DOCUMENT: Final = re.compile(r"<!doctype\s+html|^<html[\s>]", re.IGNORECASE | re.MULTILINE)
 # An opening tag of an element that HTML documents carry and prose does not.
-_STRUCTURAL = re.compile(
+_STRUCTURAL: Final = re.compile(
     r"<(?:html|head|body|meta|link|div|p|article|section|header|footer|nav|main|aside|span|a|br"
     r"|script|style|title|table|tr|td|img|figure|h[1-6]|li|ul|ol|form|input|button|iframe)"
     r"(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_LEADING_TAG = re.compile(r"\s*(?:<!--.*?-->\s*)*<[A-Za-z!]", re.DOTALL)
+_LEADING_TAG: Final = re.compile(r"\s*(?:<!--.*?-->\s*)*<[A-Za-z!]", re.DOTALL)
 
 
 def detect_input_type(text: str) -> InputTypeChoice:

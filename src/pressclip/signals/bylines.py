@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from pressclip.signals.dates import is_weekday, month_number
 
 # Lead words before a byline, several languages. Matched case-insensitively at the start.
-_LEAD = re.compile(
+_LEAD: Final = re.compile(
     r"^(?:(?:written|reported|posted|published|story|words|text|interview|compiled|edited|"
     r"reviewed|updated|created|produced|authored)\s+by|by|from|von|vom|por|par|"
     r"(?-i:per|de|di|da|door|av|af|od)|przez|tekst|text|texte|texto|testo|autor(?:in|a|es)?|"
@@ -29,14 +30,14 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 # Separators between several names: commas, "and" in several languages, ampersands, slashes.
-_SPLIT = re.compile(
+_SPLIT: Final = re.compile(
     r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\be\b|\bet\b|\bog\b|\ben\b|\boch\b|\bi\b|\bja\b|\bи\b|"
     r"\bve\b|\boraz\b|\ba\b(?=\s+[A-ZÀ-ÖØ-Þ])|、|，|/)\s*",
 )
 # A segment break: what follows is usually a role or an outlet ("Jane Roe | Reporter").
-_SEGMENT = re.compile(r"\s*(?:\||•|·|\s[-–—]\s|\n)\s*")
+_SEGMENT: Final = re.compile(r"\s*(?:\||•|·|\s[-–—]\s|\n)\s*")
 # Role words. Trailing role words are cut from a name; a part made only of them is no name.
-_ROLES = {
+_ROLES: Final = {
     "writer",
     "writers",
     "reporter",
@@ -102,7 +103,7 @@ _ROLES = {
     "в",
 }
 # Words that make a whole part a role or a label, never a name, when the part is only these.
-_ONLY_ROLES = _ROLES | {
+_ONLY_ROLES: Final = _ROLES | {
     "staff",
     "the",
     "for",
@@ -136,12 +137,12 @@ _ONLY_ROLES = _ROLES | {
     "dr",
     "prof",
 }
-_CREDENTIALS = re.compile(
+_CREDENTIALS: Final = re.compile(
     r"^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|m\.?s\.?c?\.?|m\.?a\.?|b\.?a\.?|b\.?sc?\.?|mba|mph|"
     r"rn|rd|ld|cpa|cfa|cfp|esq\.?|jr\.?|sr\.?|ii|iii|iv|(?-i:[A-Z]{2,6}|(?:[A-Z]\.){2,4}))$",
     re.IGNORECASE,
 )
-_JUNK = {
+_JUNK: Final = {
     "undefined",
     "null",
     "none",
@@ -171,7 +172,7 @@ _JUNK = {
     "idw",
 }
 # Words after a name that start page furniture ("Jane Roe Tags", "Jane Roe Share").
-_FURNITURE = {
+_FURNITURE: Final = {
     "tags",
     "tag",
     "share",
@@ -209,7 +210,7 @@ _FURNITURE = {
     "lesezeit",
 }
 # Words of site navigation and forms: a part holding one is page furniture, not a name.
-_NAVIGATION = {
+_NAVIGATION: Final = {
     "privacy",
     "policy",
     "datenschutz",
@@ -248,7 +249,7 @@ _NAVIGATION = {
     "link",
 }
 # Lower-case particles that may stand inside a person's name.
-_PARTICLES = {
+_PARTICLES: Final = {
     "van",
     "von",
     "der",
@@ -286,34 +287,34 @@ _PARTICLES = {
     "vom",
     "zum",
 }
-_SUFFIX_ROLE = re.compile(
+_SUFFIX_ROLE: Final = re.compile(
     r"\s*(?:기자|특파원|记者|記者|논설위원|선임기자|객원기자|특임기자|편집위원)$"
 )
 # Editor initials after a name: "Elena Muster (emu)", "Jan Roe (jr" once the split ate ")".
-_INITIALS_TAIL = re.compile(r"(?<=\w)\s*\([a-z]{2,5}\)?$")
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_USERNAME = re.compile(r"^[a-z0-9]+[._][a-z0-9._]+$")
-_NOISE = re.compile(
+_INITIALS_TAIL: Final = re.compile(r"(?<=\w)\s*\([a-z]{2,5}\)?$")
+_EMAIL: Final = re.compile(r"\S+@\S+\.\w+")
+_URL: Final = re.compile(r"(?:https?://|www\.)\S+")
+_HANDLE: Final = re.compile(r"(?<!\w)@\w+")
+_USERNAME: Final = re.compile(r"^[a-z0-9]+[._][a-z0-9._]+$")
+_NOISE: Final = re.compile(
     r"(?:e-?mail|follow|twitter|facebook|linkedin|instagram|contact|view all posts|"
     r"more (?:from|by|stories)|see all|all articles|read more|bio|profile|send|"
     r"mehr (?:von|zum)|alle artikel|artikel von)\b.*$",
     re.IGNORECASE,
 )
-_TAIL = re.compile(
+_TAIL: Final = re.compile(
     r"(?<=\w)\s*(?:\bupdated\b|\bpublished\b|\bposted\b|\baktualisiert\b|\bveröffentlicht\b|"
     r"\bstand\b|\bactualizado\b|\bpublicado\b|\bmis à jour\b|\bpublié\b|\bon\b\s+\w+\s+\d).*$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(
+_CREDIT: Final = re.compile(
     r"^(?:fotos?|photos?|bild(?:er)?|illustrations?|grafik|graphics?|video|kamera|camera|"
     r"imagen|imagem|immagine|фото)\s*[:：]",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^([^\W\d_][\w ]{0,20})\s*[:：]\s*(.+)$")
+_LABEL: Final = re.compile(r"^([^\W\d_][\w ]{0,20})\s*[:：]\s*(.+)$")
 # Lower-case words after a name that start a category or place ("Jane Roe in Politics").
-_CUT_WORDS = {"in", "on", "at", "im", "em", "for", "from", "with", "via", "über", "für"}
+_CUT_WORDS: Final = {"in", "on", "at", "im", "em", "for", "from", "with", "via", "über", "für"}
 
 
 def parse_byline(text: str | None, *, exclude: Iterable[str] = ()) -> tuple[str, ...]:
@@ -484,9 +485,11 @@ def looks_like_person(name: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _PARTICLES for w in words)
 
 
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b")
-_DESK_WORDS = frozenset({"team", "staff", "desk", "redaktion", "newsdesk", "editors", "editorial"})
-_ORG_WORDS = frozenset(
+_DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2,3}|info|online|news)\b")
+_DESK_WORDS: Final = frozenset(
+    {"team", "staff", "desk", "redaktion", "newsdesk", "editors", "editorial"}
+)
+_ORG_WORDS: Final = frozenset(
     {
         "the",
         "die",

@@ -11,7 +11,9 @@ the case-insensitive search itself.
 
 from __future__ import annotations
 
-_FOLD_TRAPS = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85")
+from typing import Final
+
+_FOLD_TRAPS: Final = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85")
 
 
 def lowered_for_search(text: str) -> str | None:

@@ -13,17 +13,18 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from pressclip.signals.casefold import lowered_for_search
 
 # Labels that introduce a credit, in several languages.
-_LABELS = (
+_LABELS: Final = (
     r"mandatory credit|photo credit|image credit|picture credit|credits?|photograph(?:y)?"
     r"|photos?|pictures?|images?|source|courtesy(?: of)?|fotos?|fotografía|fotografia"
     r"|imagem|imagen|bild(?:quelle)?|quelle|crédit(?:o|s)?|foto ?credit|фото|источник"
     r"|写真|画像|提供|사진|자료사진|图片|圖片|来源"
 )
-_LABELLED = re.compile(
+_LABELLED: Final = re.compile(
     rf"(?:^|(?<=[\s.!?)\]”\"]))[(\[]?(?P<label>{_LABELS})\s*(?:by\b|von\b|por\b|de\b|:|：|=|-|–|—)\s*"
     r"(?P<credit>[^()\[\]]{2,120}?)[)\]]?\s*$",
     re.IGNORECASE,
@@ -106,28 +107,30 @@ PHOTO_AGENCIES = (
     "ТАСС",
     "РИА Новости",
 )
-_AGENCY_ALTERNATION = "|".join(re.escape(a) for a in sorted(PHOTO_AGENCIES, key=len, reverse=True))
-_NAME = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
+_AGENCY_ALTERNATION: Final = "|".join(
+    re.escape(a) for a in sorted(PHOTO_AGENCIES, key=len, reverse=True)
+)
+_NAME: Final = r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}"
 # "Name/AP", "Name / AFP via Getty Images", "REUTERS/Name", "AP Photo/Name", "Name/AP via X".
-_SLASHED = (
+_SLASHED: Final = (
     rf"(?:{_NAME}\s*/\s*)?(?:{_AGENCY_ALTERNATION})(?:\s*/\s*{_NAME})?"
     rf"(?:\s*/\s*(?:{_AGENCY_ALTERNATION}))*(?:\s+via\s+{_NAME})?"
 )
-_SLASH_REQUIRED = re.compile(rf"^(?:{_SLASHED})$")
+_SLASH_REQUIRED: Final = re.compile(rf"^(?:{_SLASHED})$")
 # A trailing parenthesised credit: "(Reed Saxon / Associated Press)", "(Getty Images)",
 # "(Photo by X / AFP) (Photo credit should read X/AFP/Getty Images)".
-_PAREN_TAIL = re.compile(r"(?:\s*\((?P<inner>[^()]{2,120})\))+\s*$")
-_PAREN_ONE = re.compile(r"\(([^()]{2,120})\)")
+_PAREN_TAIL: Final = re.compile(r"(?:\s*\((?P<inner>[^()]{2,120})\))+\s*$")
+_PAREN_ONE: Final = re.compile(r"\(([^()]{2,120})\)")
 # A trailing unlabelled credit after the caption's last sentence: "... decades. REUTERS/X".
-_SENTENCE_TAIL = re.compile(rf"(?<=[.!?”\"])\s+(?P<credit>{_SLASHED})\s*$")
-_CREDIT_WORDS = re.compile(
+_SENTENCE_TAIL: Final = re.compile(rf"(?<=[.!?”\"])\s+(?P<credit>{_SLASHED})\s*$")
+_CREDIT_WORDS: Final = re.compile(
     rf"\b(?:photo|foto|credit|getty|courtesy|handout|file)\b|{_AGENCY_ALTERNATION}",
     re.IGNORECASE,
 )
-_HAS_SLASH_OR_AGENCY = re.compile(rf"/|\b(?:{_AGENCY_ALTERNATION})\b")
+_HAS_SLASH_OR_AGENCY: Final = re.compile(rf"/|\b(?:{_AGENCY_ALTERNATION})\b")
 
 
-_EDGES = re.compile(r"^[\s,;|–—-]+|[\s,;|–—-]+$")
+_EDGES: Final = re.compile(r"^[\s,;|–—-]+|[\s,;|–—-]+$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,7 +158,7 @@ def _looks_like_credit(inner: str) -> bool:
 
 
 # Parenthesised lines of page furniture (see is_paren_aside).
-_PAREN_WIDGET = re.compile(
+_PAREN_WIDGET: Final = re.compile(
     r"\binputs? from\b|\bvisit(?:ed|s)\b|\bratings?\b|\bbewertung|\bgewähr", re.IGNORECASE
 )
 
@@ -180,7 +183,7 @@ def is_paren_aside(text: str) -> bool:
     )
 
 
-MAX_CREDITS = 4
+MAX_CREDITS: Final = 4
 
 
 def split_credit(text: str) -> CaptionCredit:
@@ -206,7 +209,7 @@ def split_credit(text: str) -> CaptionCredit:
 # found by substring tests that cost a fraction of the _LABELLED search (it tries its labels,
 # case-insensitively, at every position). A text that lower-casing cannot stand in for
 # (signals.casefold: "ſ" for "s") goes to the search whatever it holds.
-_LABEL_WORDS = (
+_LABEL_WORDS: Final = (
     "credit",
     "crédit",
     "photo",
@@ -284,5 +287,5 @@ def _ends_on_credit(text: str) -> bool:
     return split_credit(text).credit is not None
 
 
-_CACHED_CHARS = 500
+_CACHED_CHARS: Final = 500
 _ends_on_credit_kept = functools.lru_cache(maxsize=1024)(_ends_on_credit)

@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Final
 
 from dateutil import parser as _du_parser
 
-MIN_YEAR = 1990
-_MAX_YEAR = datetime.now(UTC).year + 2
+MIN_YEAR: Final = 1990
+_MAX_YEAR: Final = datetime.now(UTC).year + 2
 
 # Month name prefixes (lower case, accents kept) -> month number. Matching uses the longest
 # prefix of a word, so "sept", "september", "septembre", "sentyabrya" style forms all work.
-_MONTHS: dict[str, int] = {}
+_MONTHS: Final[dict[str, int]] = {}
 
 
 def _add(month: int, *names: str) -> None:
@@ -325,8 +326,8 @@ _add(
     "desember",
 )
 
-_MONTH_WORD = r"([^\W\d_]{3,12})\.?"
-_TZ_ABBR: dict[str, int] = {
+_MONTH_WORD: Final = r"([^\W\d_]{3,12})\.?"
+_TZ_ABBR: Final[dict[str, int]] = {
     "utc": 0,
     "gmt": 0,
     "z": 0,
@@ -356,41 +357,43 @@ _TZ_ABBR: dict[str, int] = {
     "pst": -480,
     "pdt": -420,
 }
-_TZ = r"(?:\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{2,4}\b))?"
-_TIME = (
+_TZ: Final = (
+    r"(?:\s*(Z|[+-]\d{2}(?::?\d{2})?|(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{2,4}\b))?"
+)
+_TIME: Final = (
     r"(?:(?:T|\s+|,\s*|\s+(?:at|um|à|a las|às|alle|om|kl\.?|в)\s+|\s*-\s*)"
     r"(\d{1,2})[:h.](\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s*([AaPp]\.?[Mm]\.?))?" + _TZ + r")?"
 )
-_ISO = re.compile(
+_ISO: Final = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
-_YMD = re.compile(
+_YMD: Final = re.compile(
     r"(?<!\d)(\d{4})\s*[./年년]\s*(\d{1,2})\s*[./月월]\s*(\d{1,2})(?!\d)(?:\s*[日일])?" + _TIME
 )
-_NUMERIC = re.compile(
+_NUMERIC: Final = re.compile(
     r"(?<!\d)(\d{1,2})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d.]\d)" + _TIME
 )
-_DAY_MONTH = re.compile(
+_DAY_MONTH: Final = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|º|°)?\.?\s*(?:de\s+|of\s+)?"
     + _MONTH_WORD
     + r",?\s*(?:de\s+|del\s+)?('?\d{4}|'\d{2})(?!\d)(?:\s*(?:г\.|года|г(?!\w)))?"
     + _TIME,
     re.IGNORECASE,
 )
-_MONTH_DAY = re.compile(
+_MONTH_DAY: Final = re.compile(
     _MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?\.?,?\s+(\d{4})(?!\d)" + _TIME, re.IGNORECASE
 )
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
-_DIGIT = re.compile(r"\d")
+_COMPACT: Final = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
+_DIGIT: Final = re.compile(r"\d")
 # What every pattern of an unanchored _parse needs: four digits (a year), "'24", or digits on
 # both sides of a separator ("05.03.24"). A text without any is no date, and is answered before
 # the five searches; collapsing whitespace cannot create one.
-_DATE_DIGITS = re.compile(r"\d{4}|'\d\d|\d\s*[./-]\s*\d")
-_EPOCH = re.compile(r"^1\d{9}(?:\d{3})?$")
+_DATE_DIGITS: Final = re.compile(r"\d{4}|'\d\d|\d\s*[./-]\s*\d")
+_EPOCH: Final = re.compile(r"^1\d{9}(?:\d{3})?$")
 
 
-_WEEKDAYS = frozenset(
+_WEEKDAYS: Final = frozenset(
     {
         "monday",
         "tuesday",
@@ -642,8 +645,8 @@ def _from_match(pattern: re.Pattern[str], m: re.Match[str], day_first: bool) -> 
     return _build(int(g[2]), month, int(g[1]), *g[3:8])
 
 
-_NO_DATE = datetime(1, 1, 1)
-_TZINFOS = {k.upper(): v * 60 for k, v in _TZ_ABBR.items() if k != "z"}
+_NO_DATE: Final = datetime(1, 1, 1)
+_TZINFOS: Final = {k.upper(): v * 60 for k, v in _TZ_ABBR.items() if k != "z"}
 
 
 def _dateutil(text: str) -> str | None:
@@ -680,12 +683,12 @@ def is_date_only(value: str) -> bool:
     return len(value) == 10
 
 
-_URL_DATE = re.compile(
+_URL_DATE: Final = re.compile(
     r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
 )
 
 
-_URL_DATE_DMY = re.compile(
+_URL_DATE_DMY: Final = re.compile(
     r"/(0[1-9]|[12]\d|3[01])[_.-](0[1-9]|1[0-2])[_.-]((?:19|20)\d{2})(?:[/_.-]|$)"
 )
 

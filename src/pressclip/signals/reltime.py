@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
 Unit = str  # "second", "minute", "hour", "day", "week", "month", "year"
 
-_NUMBER_WORDS: dict[str, int] = {
+_NUMBER_WORDS: Final[dict[str, int]] = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -146,11 +147,11 @@ _UNIT_STEMS: tuple[tuple[str, Unit], ...] = (
     ("달", "month"),
     ("년", "year"),
 )
-_UNITS_BY_LENGTH = sorted(_UNIT_STEMS, key=lambda pair: len(pair[0]), reverse=True)
+_UNITS_BY_LENGTH: Final = sorted(_UNIT_STEMS, key=lambda pair: len(pair[0]), reverse=True)
 
-_NUM = r"(?P<n>\d{1,3}|[^\W\d_]{1,6})"
-_WORD_UNIT = r"(?P<u>[^\W\d_]{1,12}?)\.?"
-_PATTERNS = (
+_NUM: Final = r"(?P<n>\d{1,3}|[^\W\d_]{1,6})"
+_WORD_UNIT: Final = r"(?P<u>[^\W\d_]{1,12}?)\.?"
+_PATTERNS: Final = (
     # "9 hours ago", "a day ago", "5 min ago", "3h ago"
     re.compile(rf"^{_NUM}\s*{_WORD_UNIT}\s+ago$", re.IGNORECASE),
     # "vor 3 Stunden", "vor einem Tag"
@@ -163,7 +164,7 @@ _PATTERNS = (
     re.compile(r"^(?P<n>\d{1,3})\s*(?P<u>[^\W\d_]{1,3})\s*(?:前|전)$"),
 )
 # Words for "now", "today", "yesterday" and "the day before yesterday": day offsets.
-_DAY_WORDS: dict[str, int] = {
+_DAY_WORDS: Final[dict[str, int]] = {
     "today": 0,
     "yesterday": -1,
     "heute": 0,
@@ -196,7 +197,7 @@ _DAY_WORDS: dict[str, int] = {
     "어제": -1,
     "그제": -2,
 }
-_NOW_WORDS = frozenset(
+_NOW_WORDS: Final = frozenset(
     {
         "just now",
         "now",
@@ -212,16 +213,18 @@ _NOW_WORDS = frozenset(
         "방금",
     }
 )
-_DAY_WITH_TIME = re.compile(
+_DAY_WITH_TIME: Final = re.compile(
     r"^(?P<day>.+?)(?:,?\s+(?:at|um|a las|às|à|alle|в)\s+|,\s*)"
     r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?$", re.IGNORECASE)
-_ANY_DIGIT = re.compile(r"\d")
+_CLOCK: Final = re.compile(r"^(\d{1,2})[:.](\d{2})\s*([ap])?\.?m?\.?$", re.IGNORECASE)
+_ANY_DIGIT: Final = re.compile(r"\d")
 # Every pattern above needs a digit or one of these words.
-_ANCHOR = re.compile(r"ago$|^vor |^hace |^há |^ha |^il y a |\sfa$|geleden$|назад$|sedan$|siden$")
-_TRAILING = re.compile(r"[\s.·|•]+$")
+_ANCHOR: Final = re.compile(
+    r"ago$|^vor |^hace |^há |^ha |^il y a |\sfa$|geleden$|назад$|sedan$|siden$"
+)
+_TRAILING: Final = re.compile(r"[\s.·|•]+$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 # Canonical short name -> long forms and variants (matched case-insensitively as whole words,
 # except the short names themselves, which are matched with their own case).
-AGENCIES: dict[str, tuple[str, ...]] = {
+AGENCIES: Final[dict[str, tuple[str, ...]]] = {
     "AP": ("The Associated Press", "Associated Press"),
     "Reuters": ("Thomson Reuters", "Reuters"),
     "AFP": ("Agence France-Presse", "Agence France Presse"),
@@ -59,7 +60,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
 
 # Short forms as they appear inside dateline parentheses, with their exact case; dpa may carry a
 # regional suffix ("dpa/lnw"), CNN a desk ("CNN Business").
-_DATELINE_TAGS: dict[str, str] = {
+_DATELINE_TAGS: Final[dict[str, str]] = {
     **{name: name for name in AGENCIES},
     "Associated Press": "AP",
     "AP Photo": "AP",
@@ -71,43 +72,45 @@ _DATELINE_TAGS: dict[str, str] = {
     "PA Media": "PA",
 }
 
-_TAG_ALTERNATION = "|".join(re.escape(tag) for tag in sorted(_DATELINE_TAGS, key=len, reverse=True))
+_TAG_ALTERNATION: Final = "|".join(
+    re.escape(tag) for tag in sorted(_DATELINE_TAGS, key=len, reverse=True)
+)
 # A dateline: an optional place (and date), the tag, then a dash, colon or full stop.
-_DATELINE = re.compile(
+_DATELINE: Final = re.compile(
     rf"^(?P<place>[^\W\d_][^()\n]{{0,80}}?)?\s*[(/](?P<tag>{_TAG_ALTERNATION})"
     r"(?:\s+[A-Z][a-z]+|/[\w-]+)?[)/]\s*(?:[—–―-]+|:|\.-?|\.?\s*[—–-])"
 )
-_MONTHS = (
+_MONTHS: Final = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
     r"|(?:ene|feb|mar|abr|may|jun|jul|ago|sep|set|oct|out|nov|dic|dez)[a-z]*\.?"
     r"|(?:янв|фев|мар|апр|мая|июн|июл|авг|сен|окт|ноя|дек)[а-я]*\.?"
 )
 # A date trailing the place: ", March 3", ", 3 mar", ", 3 марта.", ", Nov. 19, 2019".
-_TRAILING_DATE = re.compile(
+_TRAILING_DATE: Final = re.compile(
     rf",?\s*(?:\d{{1,2}}\.?\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}})(?:,?\s*\d{{4}})?\.?\s*$",
     re.IGNORECASE,
 )
 
-_LONG_FORMS = sorted(
+_LONG_FORMS: Final = sorted(
     ((form, name) for name, forms in AGENCIES.items() for form in forms),
     key=lambda pair: len(pair[0]),
     reverse=True,
 )
-_LONG_FORM = re.compile(
+_LONG_FORM: Final = re.compile(
     r"(?<![\w-])(?P<form>" + "|".join(re.escape(f) for f, _ in _LONG_FORMS) + r")(?![\w-])",
     re.IGNORECASE,
 )
-_LONG_LOOKUP = {form.casefold(): name for form, name in _LONG_FORMS}
+_LONG_LOOKUP: Final = {form.casefold(): name for form, name in _LONG_FORMS}
 # Short names that stand alone in a byline or credit ("Reuters", "AP", "AFP Photo").
-_SHORT_ALONE = re.compile(
+_SHORT_ALONE: Final = re.compile(
     r"^(?:(?:by|von|por|par|di)\s+)?(?P<tag>"
     + _TAG_ALTERNATION
     + r")(?:\s+(?:Photo|Foto|Video))?\.?$"
 )
 # A byline ending with an agency: "Nicole Winfield, Associated Press", "X and Y, AP".
-_BYLINE_TAIL = re.compile(r"[,/|–—-]\s*(?:the\s+)?(?P<org>[^,/|–—]+?)\s*$", re.IGNORECASE)
+_BYLINE_TAIL: Final = re.compile(r"[,/|–—-]\s*(?:the\s+)?(?P<org>[^,/|–—]+?)\s*$", re.IGNORECASE)
 
-_COPYRIGHT = re.compile(
+_COPYRIGHT: Final = re.compile(
     r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\balle rechte vorbehalten\b"
     r"|\btodos (?:los|os) derechos reservados\b|\btodos os direitos reservados\b"
     r"|\bdireitos reservados\b|\btous droits réservés\b|\btutti i diritti riservati\b"
@@ -116,8 +119,8 @@ _COPYRIGHT = re.compile(
     r"|\balle rechten voorbehouden\b|\btüm hakları saklıdır\b",
     re.IGNORECASE,
 )
-MAX_COPYRIGHT_LEN = 400
-_TOKEN = re.compile(r"[\w-]+")
+MAX_COPYRIGHT_LEN: Final = 400
+_TOKEN: Final = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -153,7 +156,7 @@ _COPYRIGHT_HINTS = (
 )
 
 
-_COPYRIGHT_HINT = re.compile("|".join(re.escape(h) for h in _COPYRIGHT_HINTS))
+_COPYRIGHT_HINT: Final = re.compile("|".join(re.escape(h) for h in _COPYRIGHT_HINTS))
 
 
 def is_copyright_line(line: str) -> bool:
@@ -229,19 +232,19 @@ def agency_in_credit(credit: str) -> str | None:
 
 
 # A place-only dateline of a staff story: "RIVERTON —", "SAN JOSE, Calif. —".
-_PLACE_ONLY = re.compile(
+_PLACE_ONLY: Final = re.compile(
     r"^(?P<place>[A-ZÀ-ÞА-Я][A-ZÀ-ÞА-Я .'’-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)"
     r"\s+[—–]\s"
 )
 
 
 # A German-style "Ortsmarke": "Oberhelm. Schon um zehn Uhr ...", "Berlin/Hamburg. Die ...".
-_ORTSMARKE = re.compile(
+_ORTSMARKE: Final = re.compile(
     r"^(?P<place>[A-ZÄÖÜ][a-zäöüß]{2,}(?:[ -][A-ZÄÖÜ][a-zäöüß]{2,}){0,2}"
     r"(?:/[A-ZÄÖÜ][a-zäöüß]{2,})?)\.\s+[A-ZÄÖÜ]"
 )
 # Words that open a paragraph as a one-word sentence and are no place.
-_NOT_PLACES = frozenset(
+_NOT_PLACES: Final = frozenset(
     [
         "yes",
         "no",
@@ -282,7 +285,7 @@ _NOT_PLACES = frozenset(
         "stimmt",
     ]
 )
-ORTSMARKE_MIN_PARAGRAPH = 120
+ORTSMARKE_MIN_PARAGRAPH: Final = 120
 
 
 def _place_dateline(paragraph: str) -> str | None:

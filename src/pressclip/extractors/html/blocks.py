@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from selectolax.lexbor import LexborNode
 
 # Elements whose content is never text a reader sees.
-SKIP_TAGS = frozenset(
+SKIP_TAGS: Final = frozenset(
     {
         "script", "style", "template", "svg", "math", "canvas", "iframe", "object",
         "embed", "button", "select", "option", "input", "textarea", "head", "title", "meta",
@@ -28,7 +28,7 @@ SKIP_TAGS = frozenset(
     }
 )  # fmt: skip
 # Elements that start a new block.
-BLOCK_TAGS = frozenset(
+BLOCK_TAGS: Final = frozenset(
     {
         "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt",
         "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
@@ -37,7 +37,7 @@ BLOCK_TAGS = frozenset(
         "center", "body", "html", "picture", "amp-img", "menu",
     }
 )  # fmt: skip
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 # Class/id/role words naming a page region that is not article text.
 _REGION_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -156,35 +156,37 @@ def _alternation(names: _Names, letter: str) -> str:
 
 # Each name must start where a word of the class/id starts ("adrail" is not a "rail"): the
 # look-behind keeps matches to word starts of the lower-cased text.
-_REGION_NAMES = [
+_REGION_NAMES: Final = [
     (region, name) for region, pattern in _REGION_PATTERNS for name in _alternatives(pattern)
 ]
-_REGION_RE = re.compile(_by_first_letter(_REGION_NAMES, []))
-_REGION_OF_GROUP = {group: group.rpartition("_")[0] for group in _REGION_RE.groupindex}
+_REGION_RE: Final = re.compile(_by_first_letter(_REGION_NAMES, []))
+_REGION_OF_GROUP: Final = {group: group.rpartition("_")[0] for group in _REGION_RE.groupindex}
 # Regions named plainly enough to hold even inside a name that says "article" or "content"
 # ("ArticlePage-authorInfo", "article-footer").
-_OVERRULE_GOOD = frozenset({"meta", "footer"})
-_GOOD_NAMES = (
+_OVERRULE_GOOD: Final = frozenset({"meta", "footer"})
+_GOOD_NAMES: Final = (
     r"article-*(?:body|content|text)|story-*(?:body|content|text)|entry-*content|post-*(?:body|"
     r"content|text)|body-*(?:text|copy)|articlebody|main-*content|\bcontent\b|"
     r"\barticle\b|\bstory\b|rich-*text|paywall-*content|text-*content|"
     r"social-*media-*embed|embed-*(?:twitter|tweet|instagram|social)|twitter-tweet|instagram-media"
 )
-_GOOD_RE = re.compile(_by_first_letter([], [("", name) for name in _alternatives(_GOOD_NAMES)]))
+_GOOD_RE: Final = re.compile(
+    _by_first_letter([], [("", name) for name in _alternatives(_GOOD_NAMES)])
+)
 # Names that say "this element is the article text": they overrule a region named above them.
-_STRONG_GOOD_RE = re.compile(
+_STRONG_GOOD_RE: Final = re.compile(
     r"(?<![a-z])(?:article-*body|story-*body|entry-*content|post-*content|post-*body|"
     r"articlebody|article-*text|story-*text)(?![a-z])",
 )
 # A word that only says the page *has* something ("has-rail-right", "with-sidebar"), or files
 # the entry under a facet, a CMS's, not a region of the page ("category-news", "status-publish",
 # "tag-meta"): one pattern, one test of each word.
-_MODIFIER_OR_TAXONOMY = re.compile(
+_MODIFIER_OR_TAXONOMY: Final = re.compile(
     r"(?i:has|with|without|no|show|hide|enable|disable|is|js|layout|template)[-_]"
     r"|(?:category|tag|status|format|type)-[a-z0-9]"
 )
-ARTICLE = "article"
-_ROLE_KIND = {
+ARTICLE: Final = "article"
+_ROLE_KIND: Final = {
     "navigation": "nav",
     "banner": "nav",
     "contentinfo": "footer",
@@ -194,15 +196,15 @@ _ROLE_KIND = {
 }
 # (a <form> is a sign-up, search or comment box; a page wrapped whole in one, as some
 # frameworks do, gets the name taken back because it holds the article's text)
-_TAG_KIND = {
+_TAG_KIND: Final = {
     "nav": "nav", "footer": "footer", "aside": "sidebar", "figcaption": "caption", "form": "form"
 }  # fmt: skip
 # Regions an inline element (a span, a link) can name; the others need a block container.
-_INLINE_REGIONS = frozenset({"meta", "caption", "skip", "share"})
+_INLINE_REGIONS: Final = frozenset({"meta", "caption", "skip", "share"})
 # White space, and the characters that print nothing that str.split() does not count as such.
-_BLANK = " \t\n\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BLANK: Final = " \t\n\r\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 @dataclass(slots=True, eq=False)
@@ -278,7 +280,7 @@ def region_of(
 
 
 # The attributes besides class and id that may name a region (see _special_attributes).
-_SPECIAL_ATTRIBUTES = frozenset({"role", "itemprop", "hidden", "aria-hidden", "style"})
+_SPECIAL_ATTRIBUTES: Final = frozenset({"role", "itemprop", "hidden", "aria-hidden", "style"})
 
 
 def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool] | None:
@@ -299,13 +301,13 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
 
 
 # A panel of an accordion or of tabs: hidden until opened, its text is the page's all the same.
-_PANEL_ROLES = frozenset({"region", "tabpanel"})
+_PANEL_ROLES: Final = frozenset({"region", "tabpanel"})
 
 
 # What a class/id string names (a page repeats its class strings). A plain dict emptied when
 # full, as those below: an LRU cache costs more on each of the ~400 look-ups a page makes.
-_SIGS: dict[str, tuple[str | None, bool]] = {}
-_CACHE_MAX = 65536
+_SIGS: Final[dict[str, tuple[str | None, bool]]] = {}
+_CACHE_MAX: Final = 65536
 _T = TypeVar("_T")
 
 
@@ -344,9 +346,9 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
 # What a class name, and a word of one, names: article text (strongly), content, page regions
 # in order. Plain dicts, emptied when full.
 _Named = tuple[bool, bool, tuple[str, ...]]
-_NOTHING: _Named = (False, False, ())
-_TOKENS: dict[str, _Named] = {}
-_WORDS: dict[str, _Named] = {}
+_NOTHING: Final[_Named] = (False, False, ())
+_TOKENS: Final[dict[str, _Named]] = {}
+_WORDS: Final[dict[str, _Named]] = {}
 
 
 def _read_token(token: str) -> _Named:
@@ -390,17 +392,17 @@ def _read_word(word: str) -> _Named:
 # reading each word takes five): every word _word_regions finds a name in matches it too, as
 # no name spans a space and dropping the word boundaries of the article-text names (which
 # also hold the strong ones) only widens it.
-_MAY_NAME = re.compile(
+_MAY_NAME: Final = re.compile(
     _by_first_letter(
         [("", name) for _, name in _REGION_NAMES],
         [("", name) for name in _alternatives(_GOOD_NAMES.replace(r"\b", ""))],
     )
 )
-_NOT_PLAIN = re.compile(r"[^a-z -]")
-_DIGIT = re.compile(r"\d")
+_NOT_PLAIN: Final = re.compile(r"[^a-z -]")
+_DIGIT: Final = re.compile(r"\d")
 # A generated hex id between separators ("a04d555", "b5343ad4"): its letters spell nothing
 # ("ad"), so the whole run goes, not only its digits; then the other numbers.
-_NUMBERS = re.compile(
+_NUMBERS: Final = re.compile(
     r"(?<![0-9A-Za-z])(?=[0-9a-fA-F]*[0-9])(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{5,}"
     r"(?![0-9A-Za-z])|\d+"
 )
@@ -462,9 +464,9 @@ class _Inherited:
     in_pre: bool
 
 
-_LISTS = frozenset({"ul", "ol", "menu"})
+_LISTS: Final = frozenset({"ul", "ol", "menu"})
 # Elements that change what the text inside them inherits, whatever their attributes.
-_STATE_TAGS = frozenset(
+_STATE_TAGS: Final = frozenset(
     {"a", "ul", "ol", "menu", "li", "dd", "dt", "blockquote", "figure", "figcaption", "table",
      "pre"}
 )  # fmt: skip
@@ -551,11 +553,11 @@ def _leads_away(attrs: dict[str, str | None]) -> bool:
 
 
 # Void inline elements: never any text inside.
-_EMPTY_INLINE = frozenset({"img", "wbr", "area", "col", "param", "keygen", "image"})
+_EMPTY_INLINE: Final = frozenset({"img", "wbr", "area", "col", "param", "keygen", "image"})
 # What the walk never enters: one set, one look-up per element.
-_NOT_READ = SKIP_TAGS | _EMPTY_INLINE
+_NOT_READ: Final = SKIP_TAGS | _EMPTY_INLINE
 # Inline elements that may change the context even without attributes.
-_INLINE_WITH_CONTEXT = _STATE_TAGS.union(_TAG_KIND)  # ("|" with a keys view gives a set)
+_INLINE_WITH_CONTEXT: Final = _STATE_TAGS.union(_TAG_KIND)  # ("|" with a keys view gives a set)
 
 
 def flatten(root: LexborNode) -> list[TextBlock]:

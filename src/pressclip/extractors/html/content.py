@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Final
 
 from selectolax.lexbor import LexborNode
 
@@ -52,35 +53,35 @@ from pressclip.extractors.html.rails import (
 from pressclip.signals.credits import has_credit, is_paren_aside
 
 # Regions that are never article text when they sit inside the container.
-DROP_REGIONS = frozenset(
+DROP_REGIONS: Final = frozenset(
     {"comments", "share", "related", "sponsored", "newsletter", "nav", "footer", "cookie",
      "sidebar", "caption", "form", "testimonial"}
 )  # fmt: skip
 # Regions whose blocks vote against the container that holds them. The vote is mild: inside
 # the container they are dropped anyway, so a long comment thread under the article (in the
 # same parent) must not push the choice down to a single paragraph.
-NEGATIVE_REGIONS = DROP_REGIONS - {"caption", "testimonial"}
-_NEGATIVE_WEIGHT = 0.4
+NEGATIVE_REGIONS: Final = DROP_REGIONS - {"caption", "testimonial"}
+_NEGATIVE_WEIGHT: Final = 0.4
 
 # Markup that leaked as text: a bare URL line, an unrendered CMS shortcode "[button link=...]".
-_URL = re.compile(r"https?://\S+")
-_SHORTCODE = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
+_URL: Final = re.compile(r"https?://\S+")
+_SHORTCODE: Final = re.compile(r"^\[/?[a-z_-]+(?:\s[^\]]*)?\]", re.IGNORECASE)
 # An HTML tag printed as text (the content of a <noscript>, an escaped embed code).
 # (a tag with a quoted attribute: "<img src=...>", not a title in brackets "<The Palace>").
-_TAG_TEXT = re.compile(r"^<[a-z][a-z0-9]*\s[^<>]*=\s*[\"'][^<>]*>")
+_TAG_TEXT: Final = re.compile(r"^<[a-z][a-z0-9]*\s[^<>]*=\s*[\"'][^<>]*>")
 
 # Every credit form has one of these (a cheap test before the full credit parser): a mark, or
 # one of the words "by", "von", "por", "par", "de", "di". (Two searches: the mark alone is a
 # fast scan for a set of characters, which the alternation with the words is not.)
-_CREDIT_MARK = re.compile(r"[:/(=：©]")
-_CREDIT_WORD = re.compile(r"\b(?:by|von|p(?:or|ar)|d[ei])\b", re.IGNORECASE)
+_CREDIT_MARK: Final = re.compile(r"[:/(=：©]")
+_CREDIT_WORD: Final = re.compile(r"\b(?:by|von|p(?:or|ar)|d[ei])\b", re.IGNORECASE)
 
 
 def _credit_hint(text: str) -> bool:
     return _CREDIT_MARK.search(text) is not None or _CREDIT_WORD.search(text) is not None
 
 
-MIN_ARTICLE_CHARS = 250
+MIN_ARTICLE_CHARS: Final = 250
 
 
 def _vote(block: TextBlock) -> float:
@@ -109,9 +110,9 @@ class Container:
 
 # Plain text right under the headline counts a little even when it is not prose: on a page
 # of short lines (a schedule, a table of results) it is still where the article is.
-_AFTER_HEADLINE = 40
-_AFTER_HEADLINE_WEIGHT = 0.3
-_PROSE_POOR = 1500  # ... on pages with less prose than this (with more, the prose decides)
+_AFTER_HEADLINE: Final = 40
+_AFTER_HEADLINE_WEIGHT: Final = 0.3
+_PROSE_POOR: Final = 1500  # ... on pages with less prose than this (with more, the prose decides)
 
 
 def choose_container(
@@ -164,7 +165,7 @@ def _holds_one_block(blocks: Sequence[TextBlock], node_id: int, depth: int) -> b
 
 # Items of a list set alike (a listicle's entries, a directory's profiles) share a tag and a
 # class; this many of them make the list the article.
-_REPEATED_ITEMS = 3
+_REPEATED_ITEMS: Final = 3
 
 
 def _climb_repeated(blocks: Sequence[TextBlock], best: int, depth: int, headline: int) -> int:
@@ -392,7 +393,7 @@ def _in_header(block: TextBlock) -> bool:
 
 # Where a standfirst may sit: plain, in the article's header (named "meta"), or in an element
 # named as a teaser (the lead paragraph is the article's own teaser on many sites).
-_LEAD_REGIONS = (None, "meta", "related")
+_LEAD_REGIONS: Final = (None, "meta", "related")
 
 
 def _is_lead(block: TextBlock, kept: Sequence[TextBlock]) -> bool:

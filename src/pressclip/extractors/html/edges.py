@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Final
 
 from selectolax.lexbor import LexborNode
 
@@ -47,7 +48,7 @@ def drop_repeated_lead(
 # Text this long printed twice in the body, in another element, is the same paragraph printed
 # twice (a pull quote, a box the page template repeats, the article rendered twice), not two
 # paragraphs that happen to agree (a recurring line in one list or interview stays).
-_REPEAT_CHARS = 100
+_REPEAT_CHARS: Final = 100
 
 
 def drop_repeats(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
@@ -84,10 +85,10 @@ def _spread_along_copies(gone: list[bool], again: list[bool], first: list[int]) 
 
 # A block this long whose word runs are mostly the rest of the body's, and the other way
 # round, is the text again in another form (a raw-Markdown copy of the article), not more text.
-_COPY_CHARS = 1000
-_COPY_SHARE = 0.6
-_WORD = re.compile(r"[^\W_]+")
-_LINK_TARGET = re.compile(r"\]\([^)\s]*\)")  # "[text](https://...)": Markdown's link targets
+_COPY_CHARS: Final = 1000
+_COPY_SHARE: Final = 0.6
+_WORD: Final = re.compile(r"[^\W_]+")
+_LINK_TARGET: Final = re.compile(r"\]\([^)\s]*\)")  # "[text](https://...)": Markdown's link targets
 
 
 def drop_copies(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
@@ -177,7 +178,7 @@ def _is_label(block: TextBlock) -> bool:
 
 # A "meta" region (byline, author box, dateline) holding less than this share of the body's
 # prose is a box about the article, not part of it.
-_META_SHARE = 0.3
+_META_SHARE: Final = 0.3
 
 
 def drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:
@@ -199,7 +200,7 @@ def drop_meta_prose(kept: list[TextBlock], dropped: list[TextBlock]) -> list[Tex
 
 # Blocks after the article's own paragraphs, in another wrapper, holding less than this share
 # of the body's prose, are a box appended to it (newsletter, disclaimer, "about us").
-_TAIL_SHARE = 0.1
+_TAIL_SHARE: Final = 0.1
 
 
 def _text_parent(kept: Sequence[TextBlock]) -> tuple[int, ...] | None:
@@ -274,10 +275,10 @@ def drop_author_bio(
     return out
 
 
-_BIO_REACH = 4  # how far from the end a one-paragraph biography is looked for
+_BIO_REACH: Final = 4  # how far from the end a one-paragraph biography is looked for
 
 
-_BIO_PARAGRAPHS = 4  # the most paragraphs an author's box at the end may hold
+_BIO_PARAGRAPHS: Final = 4  # the most paragraphs an author's box at the end may hold
 
 
 def _drop_bio_box(
@@ -338,7 +339,7 @@ def restore_linked_sentences(
 
 # A boxed aside (<aside>, "sidebar") set in the middle of the text holds the writer's own
 # paragraphs when they are this long: a note on a point, the box a feature sets beside its text.
-ASIDE_CHARS = 200
+ASIDE_CHARS: Final = 200
 
 
 def restore_asides(
@@ -371,7 +372,7 @@ def _put_back(
     return sorted([*kept, *back], key=lambda b: b.index)
 
 
-_CELLS = ("td", "th")
+_CELLS: Final = ("td", "th")
 
 
 def _linked_cell(block: TextBlock, rows: set[tuple[int, ...]]) -> bool:
@@ -447,7 +448,7 @@ def _linked_heading(
 
 # Short kept lines (a rating, a price, "Total reviews: 31") may sit between a linked subheading
 # and the paragraph about it.
-_SECTION_LINES = 4
+_SECTION_LINES: Final = 4
 
 
 def _section_paragraph(later: Sequence[TextBlock], kept: set[int]) -> TextBlock | None:
@@ -513,7 +514,7 @@ def _opening_headings(head: Sequence[TextBlock]) -> list[TextBlock]:
 
 # A list before the first paragraph is the article's (ingredients, a feature list, an agenda)
 # when its items read as text: unlinked, undated and this long on average.
-_LIST_ITEM_CHARS = 20
+_LIST_ITEM_CHARS: Final = 20
 
 
 def _opening_lists(head: Sequence[TextBlock]) -> set[int]:
@@ -530,7 +531,7 @@ def _opening_lists(head: Sequence[TextBlock]) -> set[int]:
     }
 
 
-_ROWS = 4
+_ROWS: Final = 4
 
 
 def _opening_rows(head: Sequence[TextBlock]) -> list[TextBlock]:
@@ -583,7 +584,7 @@ def _opening_lines(before: Sequence[TextBlock], first: TextBlock) -> list[TextBl
 
 
 # "By Jane Roe", "Von Hans Muster": a byline opens with one of these words.
-_BYLINE = re.compile(r"^(?:by|von|por|par|di|door|av|af|от)\s", re.IGNORECASE)
+_BYLINE: Final = re.compile(r"^(?:by|von|por|par|di|door|av|af|от)\s", re.IGNORECASE)
 
 
 def _opening_line(block: TextBlock) -> bool:
@@ -652,9 +653,9 @@ def _linked_sentence(block: TextBlock) -> bool:
     )
 
 
-_LINKED_SENTENCE_CHARS = 100
-_FULL_STOP_END = re.compile(r"[.!?。！？]\s*$")
-_CALL_TO_ACTION = re.compile(
+_LINKED_SENTENCE_CHARS: Final = 100
+_FULL_STOP_END: Final = re.compile(r"[.!?。！？]\s*$")
+_CALL_TO_ACTION: Final = re.compile(
     r"\W*(?:check|read|see|visit|click|learn|find|discover|explore|follow|browse)\b", re.I
 )
 
@@ -677,12 +678,12 @@ def _keep_tail(block: TextBlock) -> bool:
 
 
 # The site's copyright notice, which closes the page: "© 2025 Example Inc. All rights reserved."
-_RIGHTS_RESERVED = re.compile(
+_RIGHTS_RESERVED: Final = re.compile(
     r"\ball rights reserved\b|\btous droits réservés\b|\balle rechte vorbehalten\b"
     r"|\btodos los derechos reservados\b|\btutti i diritti riservati\b",
     re.IGNORECASE,
 )
-_PAGE_END_SHARE = 0.5  # the most text after the page's end, as a share of the text before it
+_PAGE_END_SHARE: Final = 0.5  # the most text after the page's end, as a share of the text before it
 
 
 def drop_after_page_end(
@@ -717,7 +718,7 @@ def drop_after_page_end(
     return [b for b in kept if b.index < end]
 
 
-_OFFER_LINE_CHARS = 200  # the longest line of a subscription offer: longer is article text
+_OFFER_LINE_CHARS: Final = 200  # the longest line of a subscription offer: longer is article text
 
 
 def drop_after_paywall(kept: list[TextBlock], dropped: list[TextBlock]) -> list[TextBlock]:

@@ -11,7 +11,7 @@ import dataclasses
 import html
 import re
 from functools import lru_cache
-from typing import Literal, cast
+from typing import Final, Literal, cast
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -46,14 +46,14 @@ class Furniture:
 # --- attribute tokens (class / id / data-* values), lower-cased --------------------------------
 
 # A class token that only says the page *has* something ("has-comments", "with-sidebar").
-_MODIFIER = re.compile(
+_MODIFIER: Final = re.compile(
     r"^(?:has|with|without|no|show|hide|enable|disable|is|js|template|layout|page|l)[-_]|"
     r"[-_](?:with|without|has|and)[-_]|"
     r"[-_](?:enabled|disabled|open|closed|hidden|visible|allowed|active|inactive)$"
 )
 
 # Order matters: the first kind whose pattern matches a token wins.
-_TOKEN_KINDS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
+_TOKEN_KINDS: Final[tuple[tuple[FurnitureKind, re.Pattern[str]], ...]] = (
     ("cookie", re.compile(r"cookie|consent|gdpr|onetrust|didomi")),
     (
         "sponsored",
@@ -101,19 +101,19 @@ _TOKEN_KINDS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = (
     ),
 )
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 # Tags we never classify: the document and the main content itself.
-_NEVER = frozenset({"html", "head", "body", "main", "h1", "p", "a", "img", "figure", "time"})
-_CONTAINERS = frozenset(
+_NEVER: Final = frozenset({"html", "head", "body", "main", "h1", "p", "a", "img", "figure", "time"})
+_CONTAINERS: Final = frozenset(
     {"div", "section", "aside", "ul", "ol", "nav", "footer", "header", "article", "span", "dl"}
 )
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "span", "strong", "b"})
-_LABEL_BOXES = frozenset({"header", "div", "span", "p", "strong", "b", "legend"})
-_LABEL_INNER = _LABEL_TAGS | {"em", "i", "a", "svg", "path", "use", "g"}
+_HEADINGS: Final = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LABEL_TAGS: Final = frozenset({"h2", "h3", "h4", "h5", "h6", "span", "strong", "b"})
+_LABEL_BOXES: Final = frozenset({"header", "div", "span", "p", "strong", "b", "legend"})
+_LABEL_INNER: Final = _LABEL_TAGS | {"em", "i", "a", "svg", "path", "use", "g"}
 
-_ROLE_KINDS: dict[str, FurnitureKind] = {
+_ROLE_KINDS: Final[dict[str, FurnitureKind]] = {
     "navigation": "nav",
     "contentinfo": "nav",
     "menubar": "nav",
@@ -137,7 +137,7 @@ def _stems_pattern(stems: str) -> re.Pattern[str]:
 # A word each of the _TOKEN_KINDS alternatives holds (the "ad" ones: after "-" or "_", or at the
 # start, tested apart): a token holding none is of no kind, found by one search instead of eight
 # (most tokens are of no kind, and the eight patterns cost most of a token's first reading).
-_KIND_WORDS = _stems_pattern(
+_KIND_WORDS: Final = _stems_pattern(
     "cookie|consent|gdpr|onetrust|didomi|"
     "sponsor|promoted|paid|partner|taboola|outbrain|native|advertorial|branded|revcontent|"
     "zergnet|mgid|plista|ligatus|anzeige|publicidad|patrocinad|"
@@ -148,7 +148,7 @@ _KIND_WORDS = _stems_pattern(
     "nav|menu|breadcrumb|pagination|pager|footer|masthead|topbar|sitemap|skip|sidebar|"
     "-ad|_ad|-dfp|_dfp|-gpt|_gpt|werbung|banner|googlead|doubleclick"
 )
-_AD_START = ("ad", "dfp", "gpt", "werbung", "banner")
+_AD_START: Final = ("ad", "dfp", "gpt", "werbung", "banner")
 
 
 @lru_cache(maxsize=8192)
@@ -169,19 +169,19 @@ def _token_kind(token: str) -> FurnitureKind | None:
 
 # A class or id token that names the story itself ("l-article-body-segment", "post-content",
 # "entry-content"): a node so named is not furniture, whatever else its classes say.
-_CONTENT_TOKEN = re.compile(
+_CONTENT_TOKEN: Final = re.compile(
     r"(?:article|story|post|entry|news)[-_]?(?:body|content|text)|articlebody|storybody|"
     r"(?:^|[-_])(?:main[-_]?content|content[-_]?main|content[-_]?area)(?:$|[-_])|"
     r"single[-_]?post|^(?:primary|main|content)$"
 )
 # A nav / ad / sidebar word compounded with a content word ("content-sidebar-wrap",
 # "post-ads-container") names a layout around the story, not a piece of furniture.
-_CONTENT_WORD = re.compile(
+_CONTENT_WORD: Final = re.compile(
     r"(?:^|[-_])(?:content|post|article|story|main|entry|body|layout)(?:$|[-_])"
 )
 
 
-_CONTENT = "content"  # marker: a token naming the story itself
+_CONTENT: Final = "content"  # marker: a token naming the story itself
 
 
 @lru_cache(maxsize=16384)
@@ -368,7 +368,13 @@ _RELATED_PHRASES = (
     r"terpopuler",
 )
 _NEWSLETTER_PHRASES = (r"newsletter", r"subscribe", r"sign up", r"abonnieren", r"suscr[íi]b")
-_COMMENT_PHRASES = (r"comments?\b", r"kommentare", r"comentarios", r"comentários", r"комментари")
+_COMMENT_PHRASES = (
+    r"comments?\b",
+    r"kommentare",
+    r"comentarios",
+    r"comentários",
+    r"комментари",
+)
 _SHARE_PHRASES = (
     r"share (?:this|on|article)",
     r"teilen",
@@ -385,14 +391,14 @@ def _phrases(
     return re.compile("(?:" + "|".join(phrases) + ")" + tail, flags)
 
 
-_LABEL_PHRASES: tuple[tuple[FurnitureKind, tuple[str, ...], bool], ...] = (
+_LABEL_PHRASES: Final[tuple[tuple[FurnitureKind, tuple[str, ...], bool], ...]] = (
     ("sponsored", _SPONSORED_PHRASES, True),
     ("related", _RELATED_PHRASES, False),
     ("newsletter", _NEWSLETTER_PHRASES, False),
     ("comments", _COMMENT_PHRASES, False),
     ("share", _SHARE_PHRASES, False),
 )
-_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
+_LABELS: Final[tuple[tuple[FurnitureKind, re.Pattern[str]], ...]] = tuple(
     (kind, _phrases(phrases, word_end=end)) for kind, phrases, end in _LABEL_PHRASES
 )
 # The same, case-sensitive, for lower-cased text: a case-insensitive alternation is entered
@@ -401,7 +407,7 @@ _LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
 # except for "İ" (two letters); a text holding it, or another letter that lower-casing does
 # not read as case-insensitive matching does, is matched the case-insensitive way
 # (signals.casefold).
-_LOWER_LABELS: tuple[tuple[FurnitureKind, re.Pattern[str]], ...] = tuple(
+_LOWER_LABELS: Final[tuple[tuple[FurnitureKind, re.Pattern[str]], ...]] = tuple(
     (kind, _phrases(phrases, word_end=end, flags=0)) for kind, phrases, end in _LABEL_PHRASES
 )
 
@@ -434,7 +440,7 @@ def _descendants(node: LexborNode) -> list[LexborNode]:
     return list(node.css("*"))[1:]
 
 
-_BLOCKS = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6"})
+_BLOCKS: Final = frozenset({"div", "p", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _first_label(node: LexborNode) -> FurnitureKind | None:
@@ -466,8 +472,8 @@ def _first_label(node: LexborNode) -> FurnitureKind | None:
 
 # --- teaser-like text ---------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_WORD: Final = re.compile(r"\w+")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def is_headline_text(text: str) -> bool:
@@ -571,7 +577,7 @@ def _kind(
     return None
 
 
-_LONG_PARAGRAPH = 150
+_LONG_PARAGRAPH: Final = 150
 
 
 def _holds_article(node: LexborNode, kind: FurnitureKind) -> bool:
@@ -612,13 +618,13 @@ def _in_link(node: LexborNode, stop: LexborNode) -> bool:
 
 # One cheap pass over containers and headings; only containers whose attributes hint at a
 # rail or a sponsored widget are classified.
-_SCAN = "div, section, aside, article, ul, ol, h2, h3, h4, h5"
+_SCAN: Final = "div, section, aside, article, ul, ol, h2, h3, h4, h5"
 
 
 # Containers worth classifying in extract_furniture: attribute values holding one of these
 # stems (a fast prefilter on lower-cased text; furniture_kind decides). No re.IGNORECASE:
 # case-folding disables the first-character scan and makes alternations several times slower.
-_HINT = _stems_pattern(
+_HINT: Final = _stems_pattern(
     "relat|recommend|recomend|sponsor|promot|paid|partner|taboola|outbrain|native|advert|"
     "most|popular|trending|more|read|also|recirc|teaser|stories|empfehl|anzeige|lesetipp|"
     "mehr|leia|mais|meist|weitere|publici|patrocin|branded|mgid|plista|zergnet|revcontent"
@@ -650,14 +656,16 @@ def _hinted(attrs: dict[str, str | None]) -> bool:
 
 # Card parts by class word (matched in Python on one list of the card's elements: cheaper than
 # lists of CSS substring selectors).
-_AUTHOR_CLASS = re.compile(r"author|byline|autor|firma|writer")
-_AGE_CLASS = re.compile(r"date|time|ago|publish")
-_DESC_CLASS = re.compile(r"summary|description|dek|excerpt|standfirst|teaser-text|lead|intro")
-_SPONSOR_CLASS = re.compile(
+_AUTHOR_CLASS: Final = re.compile(r"author|byline|autor|firma|writer")
+_AGE_CLASS: Final = re.compile(r"date|time|ago|publish")
+_DESC_CLASS: Final = re.compile(
+    r"summary|description|dek|excerpt|standfirst|teaser-text|lead|intro"
+)
+_SPONSOR_CLASS: Final = re.compile(
     r"sponsor|brand|advertiser|source|provider|marca|anunciante|werbe|partner"
 )
-_HEAD_CLASS = re.compile(r"headline|title")
-_LEAF_TAGS = frozenset({"span", "div", "p", "small"})
+_HEAD_CLASS: Final = re.compile(r"headline|title")
+_LEAF_TAGS: Final = frozenset({"span", "div", "p", "small"})
 
 
 def _clean(text: str | None) -> str | None:
@@ -679,8 +687,8 @@ def _resolve(href: str | None, base_url: str | None) -> str | None:
 # scheme and host (a path from the root), when they have no empty "?", "#" or ";" part, tab or
 # newline (urljoin drops them), no "." or ".." segment (it resolves them), and no brackets or
 # non-ASCII text (they may make it raise).
-_ABSOLUTE = re.compile(r"https?://[^/?#\s;\[\]][^\s;\[\]]*")
-_FROM_ROOT = re.compile(r"/[^/?#\s;\[\]][^\s;\[\]]*")
+_ABSOLUTE: Final = re.compile(r"https?://[^/?#\s;\[\]][^\s;\[\]]*")
+_FROM_ROOT: Final = re.compile(r"/[^/?#\s;\[\]][^\s;\[\]]*")
 
 
 def join_url(base_url: str, url: str) -> str:
@@ -854,7 +862,7 @@ def _card_headline(card: LexborNode, link: LexborNode) -> str | None:
 
 
 Element = tuple[LexborNode, str, str]  # (node, tag, lower-cased class)
-_MAX_CARD_ELEMENTS = 150
+_MAX_CARD_ELEMENTS: Final = 150
 
 
 def _elements(node: LexborNode) -> list[Element]:
@@ -878,8 +886,8 @@ def _own_lines(elements: list[Element]) -> list[str]:
     return out
 
 
-_BY_LINE = re.compile(r"^(?:by|von|por|de|par|di|door|av|af|от|автор)\s+\S", re.IGNORECASE)
-_BY_WORD = re.compile(r"^(?:by|von|por|par|door|av|af|от|автор)[:\s]+", re.IGNORECASE)
+_BY_LINE: Final = re.compile(r"^(?:by|von|por|de|par|di|door|av|af|от|автор)\s+\S", re.IGNORECASE)
+_BY_WORD: Final = re.compile(r"^(?:by|von|por|par|door|av|af|от|автор)[:\s]+", re.IGNORECASE)
 
 
 def _without_by(byline: str) -> str:
@@ -942,7 +950,7 @@ def _description(elements: list[Element], headline: str, exclude: set[str]) -> s
     return None
 
 
-_ICON_ALT = re.compile(r"\b(?:icon|bullet|logo|avatar|arrow|placeholder|spacer)\b")
+_ICON_ALT: Final = re.compile(r"\b(?:icon|bullet|logo|avatar|arrow|placeholder|spacer)\b")
 
 
 def _image_alt(elements: list[Element]) -> str | None:
@@ -977,7 +985,7 @@ def _teaser(card: _Card) -> Teaser:
     )
 
 
-_SPONSOR_LINE = re.compile(
+_SPONSOR_LINE: Final = re.compile(
     r"^(?:sponsored|promoted|presented|paid (?:content|post))(?: by| from)?\s*[:|·-]?\s*(.+)$|"
     r"^(.+?)\s*[|·]\s*(?:sponsored|promoted|anzeige|publicidad|patrocinado)$",
     re.IGNORECASE,
@@ -1087,7 +1095,7 @@ def _in_nav(node: LexborNode) -> bool:
     return False
 
 
-_CALL_TO_ACTION = re.compile(
+_CALL_TO_ACTION: Final = re.compile(
     r"\b(?:newsletter|sign up|subscribe|abonnieren|suscr[íi]bete|inscreva-se|подпиш)", re.I
 )
 

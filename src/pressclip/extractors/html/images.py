@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -18,18 +19,18 @@ from pressclip.signals.credits import split_credit as shared_split_credit
 
 __all__ = ["extract_images", "split_credit"]
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 # --- URLs ---------------------------------------------------------------------------------------
 
 # Regexes below run on lower-cased text without re.IGNORECASE: case-folding matching
 # disables the first-character scan and makes alternations slow on long URLs.
-_PLACEHOLDER_NAME = re.compile(
+_PLACEHOLDER_NAME: Final = re.compile(
     r"(?:placeholder|blank|spacer|transparent|lazy|loading|1x1|pixel|empty|dummy|default|"
     r"fallback|grey|gray)"
     r"[\w-]*\.(?:gif|png|jpe?g|svg|webp)$"
 )
-_LAZY_ATTRS = (
+_LAZY_ATTRS: Final = (
     "data-src",
     "data-lazy-src",
     "data-original",
@@ -41,8 +42,8 @@ _LAZY_ATTRS = (
     "data-image",
     "data-echo",
 )
-_SRCSET_ATTRS = ("srcset", "data-srcset", "data-lazy-srcset")
-_DESCRIPTOR = re.compile(r"^(\d+(?:\.\d+)?)([wxh]),?$")
+_SRCSET_ATTRS: Final = ("srcset", "data-srcset", "data-lazy-srcset")
+_DESCRIPTOR: Final = re.compile(r"^(\d+(?:\.\d+)?)([wxh]),?$")
 
 
 def _largest(srcset: str) -> str | None:
@@ -120,19 +121,19 @@ def _from_srcset(attrs: dict[str, str | None]) -> str | None:
 
 # --- what is not an article image -------------------------------------------------------------
 
-_NOT_PHOTO = re.compile(
+_NOT_PHOTO: Final = re.compile(
     r"logo|avatar|icon|sprite|spacer|badge|emoji|gravatar|favicon|author|profile|mugshot|"
     r"tracking|beacon|pixel|headshot"
 )
-_NOT_PHOTO_ALT = re.compile(r"\b(?:avatar|logo|icon)\b")
-_PERSON_BOX = re.compile(r"author|byline|avatar|profile|contributor|autor|writer")
+_NOT_PHOTO_ALT: Final = re.compile(r"\b(?:avatar|logo|icon)\b")
+_PERSON_BOX: Final = re.compile(r"author|byline|avatar|profile|contributor|autor|writer")
 # "b(?<!\wb)eacon" is "\bbeacon" written to start with a letter: with every alternative starting
 # with one, the regex engine skips positions whose character starts none (3x faster on URLs).
-_TRACKER = re.compile(
+_TRACKER: Final = re.compile(
     r"doubleclick|scorecardresearch|/pixel|pixel\.|facebook\.com/tr|analytics|/b/ss/|"
     r"b(?<!\wb)eacon|counter\.|ivwbox|/1x1"
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS: Final = re.compile(r"\d+")
 
 
 def _size(value: str | None) -> int | None:
@@ -188,8 +189,8 @@ def _responsive(img: LexborNode, attrs: dict[str, str | None]) -> bool:
     return _widest(attrs) >= 400 or (img.parent is not None and img.parent.tag == "picture")
 
 
-_URL_SIZE = re.compile(r"[?&](?:w|h|width|height)=(\d+)")
-_URL_BOX = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{2,4})[_/]")
+_URL_SIZE: Final = re.compile(r"[?&](?:w|h|width|height)=(\d+)")
+_URL_BOX: Final = re.compile(r"(?<![\d.])(\d{2,4})x(\d{2,4})(?!\d)|[_/]w(\d{2,4})_h(\d{2,4})[_/]")
 
 
 def _tiny_in_url(url: str) -> bool:
@@ -286,24 +287,24 @@ def _links_away(img: LexborNode) -> bool:
 
 # --- captions and credits ---------------------------------------------------------------------
 
-_CREDIT_LABEL = (
+_CREDIT_LABEL: Final = (
     r"(?:mandatory\s+)?credit|image\s+credit|photo(?:graph)?s?|picture|image|foto(?:s|grafie)?|"
     r"bild(?:er)?|bildquelle|bildrechte|fotoquelle|symbolfoto|symbolbild|quelle|fuente|fonte|"
     r"crédito|crédit|copyright|фото|коллаж|写真|사진|zdjęcie|kuva|ảnh|fotoğraf|nuotrauka"
 )
-_CAPTION_LABEL = re.compile(
+_CAPTION_LABEL: Final = re.compile(
     r"^\s*(?:legende|caption|bildunterschrift|leyenda|legenda|légende|подпись)\s*[:：]\s*", re.I
 )
-_BARE_LABEL = re.compile(
+_BARE_LABEL: Final = re.compile(
     rf"^\s*(?:{_CREDIT_LABEL}|©|\(c\)|legende|caption|bildunterschrift|leyenda)\s*[:：]?\s*$",
     re.IGNORECASE,
 )
-_CJK_CREDIT = re.compile(r"[＝=]\s*(?P<credit>[^＝=\s][^＝=]{0,24})$")
-_BY_LABEL = r"(?:photo(?:graph)?|picture|image|illustration|foto|video)\s+(?:by|von|de|por)"
-_LABEL_PREFIX = re.compile(
+_CJK_CREDIT: Final = re.compile(r"[＝=]\s*(?P<credit>[^＝=\s][^＝=]{0,24})$")
+_BY_LABEL: Final = r"(?:photo(?:graph)?|picture|image|illustration|foto|video)\s+(?:by|von|de|por)"
+_LABEL_PREFIX: Final = re.compile(
     rf"^\s*(?:(?:{_CREDIT_LABEL})\s*[:：]\s*|{_BY_LABEL}\s+)|^\s*(?:©|\(c\))\s*", re.I
 )
-_TRAILING_LABEL = re.compile(
+_TRAILING_LABEL: Final = re.compile(
     rf"(?:^|(?<=[\s.;,|–—(-]))(?:{_CREDIT_LABEL})\s*[:：]\s*(?P<credit>[^:：]{{2,120}}?)\s*\)?\s*$|"
     rf"(?:^|(?<=[.;|–—(]\s)|(?<=[.;|–—(]))\s*(?P<by>{_BY_LABEL}\s+[^.]{{2,120}}?)\s*\)?\s*$|"
     r"(?:^|\s)©\s*(?P<copy>[^©]{2,120}?)\s*$",
@@ -312,27 +313,31 @@ _TRAILING_LABEL = re.compile(
 # What _TRAILING_LABEL cannot match without: a colon, "©" or a "by" word ("Photo by X"). This
 # cheap search spares most captions and alt texts that regex, which tries its labels at every
 # position (6-17 microseconds a text).
-_LABEL_NEEDS = re.compile(r"[:：©]|\s(?:by|von|de|por)", re.IGNORECASE)
+_LABEL_NEEDS: Final = re.compile(r"[:：©]|\s(?:by|von|de|por)", re.IGNORECASE)
 
 
 def _trailing_label(text: str) -> re.Match[str] | None:
     return _TRAILING_LABEL.search(text) if _LABEL_NEEDS.search(text) else None
 
 
-_TRAILING_PAREN = re.compile(r"\((?P<credit>[^()]{2,100})\)\s*\.?\s*$")
-_TRAILING_SLASH = re.compile(r"\s[/|]\s+(?P<credit>[^/|]{2,80})$")
+_TRAILING_PAREN: Final = re.compile(r"\((?P<credit>[^()]{2,100})\)\s*\.?\s*$")
+_TRAILING_SLASH: Final = re.compile(r"\s[/|]\s+(?P<credit>[^/|]{2,80})$")
 # "Swedish police officer - Fredrik Persson/AP", "... - Copyright Jane Doe/ 2024 The AP"
-_TRAILING_DASH = re.compile(r"\s[-–—]\s+(?:copyright\s+|©\s*)?(?P<credit>[^-–—]{2,120})$", re.I)
+_TRAILING_DASH: Final = re.compile(
+    r"\s[-–—]\s+(?:copyright\s+|©\s*)?(?P<credit>[^-–—]{2,120})$", re.I
+)
 # Hangul / CJK captions end with the agency or photographer after the last sentence.
-_CJK_TAIL = re.compile(r"(?<=[.。])\s*(?P<credit>[^\s.。]{2,12}(?:\s[^\s.。]{1,8})?)$")
-_TRAILING_PLAIN = re.compile(r"(?<=[.!?»“”\"'])\s+(?P<credit>[^.!?]{2,80})$")
-_AGENCY_HINT = re.compile(
+_CJK_TAIL: Final = re.compile(r"(?<=[.。])\s*(?P<credit>[^\s.。]{2,12}(?:\s[^\s.。]{1,8})?)$")
+_TRAILING_PLAIN: Final = re.compile(r"(?<=[.!?»“”\"'])\s+(?P<credit>[^.!?]{2,80})$")
+_AGENCY_HINT: Final = re.compile(
     r"photo|foto|getty|reuters|\bap\b|afp|dpa|epa|imago|shutterstock|istock|picture[- ]alliance|"
     r"keystone|anadolu|xinhua|efe|ansa|pa wire|/|©|credit|courtesy|handout|images?\b|supplied",
     re.IGNORECASE,
 )
-_CONNECTORS = frozenset({"via", "by", "for", "and", "of", "de", "von", "und", "y", "e", "the"})
-_TAIL_SEPARATORS = " \t|/–—-·,;:("
+_CONNECTORS: Final = frozenset(
+    {"via", "by", "for", "and", "of", "de", "von", "und", "y", "e", "the"}
+)
+_TAIL_SEPARATORS: Final = " \t|/–—-·,;:("
 
 
 def _tidy(text: str | None) -> str | None:
@@ -358,15 +363,15 @@ def clean_credit(text: str | None) -> str | None:
 
 
 # "X/Copyright 2026 The AP. All rights reserved." -> "X"
-_RIGHTS = re.compile(
+_RIGHTS: Final = re.compile(
     r"\s*/?\s*(?:copyright|©)\s+\d{4}\b.*$|[\s.,/]*all rights reserved\.?$", re.IGNORECASE
 )
 # Korean credits name the photographer and his title: "고영권 기자" (reporter)
-_REPORTER = re.compile(r"\s+기자$")
+_REPORTER: Final = re.compile(r"\s+기자$")
 # A one-word label on a credit element: "Источник: X", "Isithombe: X" (any language)
-_WORD_LABEL = re.compile(r"^[^\W\d_]{3,14}\s*:\s+(?=\S)")
+_WORD_LABEL: Final = re.compile(r"^[^\W\d_]{3,14}\s*:\s+(?=\S)")
 # Japanese: "…（潟沼義樹撮影）" = photographed by 潟沼義樹
-_JA_TAKEN_BY = re.compile(r"[（(](?P<credit>[^（）()]{1,20}?)撮影[）)]$")
+_JA_TAKEN_BY: Final = re.compile(r"[（(](?P<credit>[^（）()]{1,20}?)撮影[）)]$")
 
 
 def clean_caption(text: str | None) -> str | None:
@@ -439,7 +444,7 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     return text, None
 
 
-_RIGHTS_TAIL = re.compile(r"[/,.]?\s*(?:\d{4}\s+)?[^/,.]*?all rights reserved\.?$", re.I)
+_RIGHTS_TAIL: Final = re.compile(r"[/,.]?\s*(?:\d{4}\s+)?[^/,.]*?all rights reserved\.?$", re.I)
 
 
 def _dash_credit(whole: str, credit: str) -> str | None:
@@ -459,26 +464,26 @@ def _head(text: str, end: int) -> str | None:
     return text[:end].rstrip(_TAIL_SEPARATORS).strip() or None
 
 
-_FIGURE_HINT = re.compile(
+_FIGURE_HINT: Final = re.compile(
     r"figure|image|img|photo|picture|media|foto|bild|visual|hero|lead|gallery|slide"
 )
 # Class words of caption and credit elements (matched on the lower-cased class attribute; one
 # Python pass over a holder's elements is cheaper than a list of CSS substring selectors).
-_STRONG_CAPTION = re.compile(r"caption|legend|leyenda|bildunterschrift")
-_WEAK_CAPTION = re.compile(
+_STRONG_CAPTION: Final = re.compile(r"caption|legend|leyenda|bildunterschrift")
+_WEAK_CAPTION: Final = re.compile(
     r"caption|legend|leyenda|bildunterschrift|subtitle|desc|info|bildtext|text|(?:^|\s)bu(?:\s|$)"
 )
-_CREDIT_CLASS = re.compile(
+_CREDIT_CLASS: Final = re.compile(
     r"credit|copyright|photographer|fotograf|source|quelle|courtesy|attribution|author|byline|"
     r"autor|fuente|rights"
 )
-_CREDIT_TAGS = frozenset({"cite", "footer", "small"})
-_NOT_CAPTION_TAGS = frozenset({"img", "picture", "source", "meta", "a", "button", "svg"})
-_NON_TEXT = (
+_CREDIT_TAGS: Final = frozenset({"cite", "footer", "small"})
+_NOT_CAPTION_TAGS: Final = frozenset({"img", "picture", "source", "meta", "a", "button", "svg"})
+_NON_TEXT: Final = (
     "svg, button, script, style, noscript, template, .sr-only, .visually-hidden, "
     ".screen-reader-text, [class*=visually-hidden]"
 )
-_MAX_CAPTION = 800
+_MAX_CAPTION: Final = 800
 
 
 def _class(node: LexborNode) -> str:
@@ -799,7 +804,7 @@ def _caption_and_credit(
 
 # --- scopes -------------------------------------------------------------------------------------
 
-_LEAD_HINT = re.compile(r"hero|lead|media|image|figure|photo|visual|top|header|picture")
+_LEAD_HINT: Final = re.compile(r"hero|lead|media|image|figure|photo|visual|top|header|picture")
 
 
 def _lead_nodes(main: LexborNode) -> list[LexborNode]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -258,7 +258,7 @@ def _site_names(
     return out
 
 
-_SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
+_SECOND_LEVEL: Final = {"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"}
 
 
 def _host_name(host: str) -> str:

@@ -24,6 +24,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -35,26 +36,32 @@ logger = logging.getLogger(__name__)
 # Elements that never grow the stack of open elements: void ones, ones closed implicitly by
 # their next sibling (or that cannot nest), the document's own, and SVG leaves that pages
 # usually write self-closed. Formatting elements are counted apart.
-_VOID = "area base br col embed hr img input keygen link meta param source track wbr"
-_SIBLING = (
+_VOID: Final = "area base br col embed hr img input keygen link meta param source track wbr"
+_SIBLING: Final = (
     "p li dt dd option optgroup tr td th tbody thead tfoot colgroup caption rb rt rtc rp a"
     " button html head body frame frameset"
 )
-_SVG_LEAVES = "path circle rect line polyline polygon ellipse use stop image"
-_FORMATTING = "b big code em font i nobr s small strike strong tt u"
+_SVG_LEAVES: Final = "path circle rect line polyline polygon ellipse use stop image"
+_FORMATTING: Final = "b big code em font i nobr s small strike strong tt u"
 # Frequent elements that grow the stack, known to the table only to save the lower-casing
 # lookup that an unknown tag costs.
-_COMMON = (
+_COMMON: Final = (
     "div span section article ul ol table form svg g h1 h2 h3 h4 h5 h6 header footer nav main"
     " aside figure figcaption picture video label noscript template symbol defs time abbr cite"
     " sup blockquote"
 )
-_RAW = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
+_RAW: Final = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")
 
-_IGNORED, _START, _END, _FMT_START, _FMT_END, _RAW_START = 0, 1, -1, 2, -2, 3
+# Tag kinds (one name each: a compiled build reads a constant, not a module attribute).
+_IGNORED: Final = 0
+_START: Final = 1
+_END: Final = -1
+_FMT_START: Final = 2
+_FMT_END: Final = -2
+_RAW_START: Final = 3
 # Elements the tree builder may re-create for open formatting elements, in all: real pages stay
 # under 15,000 (most at 0); a storm reaches millions.
-_RECREATE_BUDGET = 100_000
+_RECREATE_BUDGET: Final = 100_000
 
 
 def _kinds() -> dict[str, int]:
@@ -70,10 +77,10 @@ def _kinds() -> dict[str, int]:
     return kinds
 
 
-_KIND = _kinds()
+_KIND: Final = _kinds()
 # Possessive: nothing after the name can make the regex give characters back, and not keeping
 # the places to backtrack to makes the scan of ~2,000 tags a page about 5% faster.
-_TAG = re.compile(r"<(/?+[A-Za-z][A-Za-z0-9:-]*+)")
+_TAG: Final = re.compile(r"<(/?+[A-Za-z][A-Za-z0-9:-]*+)")
 
 
 def parse_html(html: str, limits: Limits, *, utf8: bytes | None = None) -> LexborHTMLParser:
@@ -130,7 +137,7 @@ def _giant_value(limit: int) -> re.Pattern[str]:
     )
 
 
-_ATTRIBUTE_NAME = re.compile(r"\s[^\s\"'<>/=]+\s*$")
+_ATTRIBUTE_NAME: Final = re.compile(r"\s[^\s\"'<>/=]+\s*$")
 
 
 def strip_giant_attributes(html: str, limit: int) -> str:
@@ -256,7 +263,7 @@ def _rewrite(html: str, max_depth: int, max_fmt: int) -> str:
     return "".join(parts)
 
 
-_TAG_REST = re.compile(r"""(?:"[^"]*"|'[^']*'|[^>"']+)*+>""")
+_TAG_REST: Final = re.compile(r"""(?:"[^"]*"|'[^']*'|[^>"']+)*+>""")
 
 
 def _tag_rest(html: str, pos: int) -> int:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Final
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-SENTENCE_END = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END: Final = re.compile(r"[.!?。！？…:;»”\"')\]]\s*$|[.!?。！？]\s")
 
 
 def weighted_chars(text: str) -> float:
@@ -56,7 +57,7 @@ def _prose(block: TextBlock, size: float) -> bool:
 
 
 # A heading this long is a paragraph set in heading type (a lead, a dek), not a title.
-_HEADING_PARAGRAPH_CHARS = 100
+_HEADING_PARAGRAPH_CHARS: Final = 100
 
 
 def is_heading_paragraph(block: TextBlock) -> bool:
@@ -72,8 +73,8 @@ def is_heading_paragraph(block: TextBlock) -> bool:
 # A sentence this long said three times or more on the page is boilerplate (a promo bar's
 # message in every currency, a disclaimer under each item): only its first saying shows where
 # the article is. (Twice is common in articles: a pull quote, a lead repeated as a dek.)
-_REPEAT_CHARS = 40
-_REPEATS = 3
+_REPEAT_CHARS: Final = 40
+_REPEATS: Final = 3
 
 
 def said_again(blocks: Sequence[TextBlock]) -> dict[int, float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Final
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -20,7 +21,7 @@ from pressclip.signals.dates import search_date
 
 # Headings that announce a rail of other stories, in a few languages (one signal among several:
 # a heading's class saying "related" counts the same).
-_RAIL_WORDS = (
+_RAIL_WORDS: Final = (
     r"related|recommended|trending|popular|sponsored|promoted|most (?:read|popular|viewed|shared)"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|read (?:also|more|(?:this )?next)|also read"
     r"|don't miss"
@@ -39,7 +40,7 @@ _RAIL_WORDS = (
 
 
 # A heading that is nothing but such words ("Related", "Most read stories", "Lesen Sie auch:")...
-_RAIL_HEADING = re.compile(
+_RAIL_HEADING: Final = re.compile(
     rf"^(?:{_RAIL_WORDS})(?:\s+(?:stories|articles|posts|news|reads|content|links|videos|coverage|"
     r"for you|now|today|this week))?\W*$",
     re.IGNORECASE,
@@ -47,7 +48,7 @@ _RAIL_HEADING = re.compile(
 
 
 # ...or that opens with "More from ..." / "Mehr zum Thema ...".
-_RAIL_PREFIX = re.compile(
+_RAIL_PREFIX: Final = re.compile(
     r"^(?:more (?:stories|news|from|on|articles|in)|(?:explore|discover|get) more|trending"
     r"|all (?:reads|stories|articles|posts) (?:on|about|in)|mehr (?:zum thema|aus|von|zu)"
     r"|weitere (?:beiträge|artikel|texte) (?:aus|von|zu|zum|zur|der|des|dieser)"
@@ -58,7 +59,7 @@ _RAIL_PREFIX = re.compile(
 
 # A heading that opens the readers' comments ("Comments", "12 Comments", "Leave a Reply",
 # "3 thoughts on ..."); a question ("Comments?") or a label ("Response:") is the article's own.
-_COMMENTS_HEADING = re.compile(
+_COMMENTS_HEADING: Final = re.compile(
     r"^(?:\d+\s+)?(?:comments|replies|leave a (?:reply|comment)|post a comment|add a comment"
     r"|join the (?:discussion|conversation)|kommentare|commentaires|comentarios|commenti)"
     r"(?:\s*\(\d+\))?\s*$|^\d+ (?:thoughts|responses|comments) (?:on|to)\b",
@@ -67,7 +68,7 @@ _COMMENTS_HEADING = re.compile(
 
 
 # A heading that opens a box about the author ("About the Author"): a biography, not the text.
-_AUTHOR_HEADING = re.compile(
+_AUTHOR_HEADING: Final = re.compile(
     r"^(?:about the (?:authors?|writer)|meet the author|author bio(?:graphy)?"
     r"|über (?:den|die) autor(?:in)?|sobre (?:o|el) autor|à propos de l'auteur)\W*$",
     re.IGNORECASE,
@@ -131,7 +132,7 @@ def mark_teaser_cards(blocks: Sequence[TextBlock]) -> None:
 
 # A teaser's summary is a sentence or two: a longer line under a linked name is the entry's own
 # text (a listicle's restaurant, a guide's product), not a pointer to another page.
-_SUMMARY_CHARS = 300
+_SUMMARY_CHARS: Final = 300
 
 
 def _card_members(blocks: Sequence[TextBlock], title: int, end: int) -> list[int]:
@@ -178,7 +179,7 @@ def _link_host(block: TextBlock) -> str | None:
 
 # A roundup links its items to this many different sites; a rail links to its own site (or,
 # for paid links, to one redirecting host).
-_ROUNDUP_HOSTS = 3
+_ROUNDUP_HOSTS: Final = 3
 
 
 def _links_out(titles: Sequence[TextBlock]) -> bool:
@@ -323,7 +324,7 @@ def _mostly_cards(groups: Sequence[Sequence[TextBlock]]) -> bool:
 
 
 # Cards sit near the text: an element groups the blocks at most this many levels below it.
-_CARD_LEVELS = 8
+_CARD_LEVELS: Final = 8
 
 
 def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]]]:
@@ -363,8 +364,8 @@ def _prose_under(blocks: Sequence[TextBlock], node_id: int, member: TextBlock) -
 
 
 # A teaser of a dated post: its linked title, a date, a summary of a few lines.
-_TEASER_BLOCKS = 6
-_TEASER_CHARS = 1200
+_TEASER_BLOCKS: Final = 6
+_TEASER_CHARS: Final = 1200
 
 
 def mark_dated_teasers(blocks: Sequence[TextBlock], headline: int | None = None) -> None:
@@ -400,7 +401,7 @@ def mark_dated_teasers(blocks: Sequence[TextBlock], headline: int | None = None)
 
 
 # At most this much prose between the headline and a listing: an intro line, not an article.
-_LISTING_INTRO = 400
+_LISTING_INTRO: Final = 400
 
 
 def _under_headline(blocks: Sequence[TextBlock], headline: int, titles: list[int]) -> bool:

@@ -21,37 +21,37 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import cast
+from typing import Final, cast
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.content import Selection
 from pressclip.extractors.html.prose import block_size, is_prose
 from pressclip.signals.credits import has_credit
 
-MODEL_FILE = "blocks.json"
+MODEL_FILE: Final = "blocks.json"
 
 _TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "td", "blockquote", "br", "dd", "section")
 _REGIONS = ("meta", "caption", "comments", "share", "related", "sponsored", "newsletter", "nav",
             "footer", "cookie", "sidebar")  # fmt: skip
-_TAG_ONE_HOT = {t: tuple(float(t == u) for u in _TAGS) for t in _TAGS}
-_NO_TAG = (0.0,) * len(_TAGS)
-_REGION_ONE_HOT: dict[str | None, tuple[float, ...]] = {
+_TAG_ONE_HOT: Final = {t: tuple(float(t == u) for u in _TAGS) for t in _TAGS}
+_NO_TAG: Final = (0.0,) * len(_TAGS)
+_REGION_ONE_HOT: Final[dict[str | None, tuple[float, ...]]] = {
     r: tuple(float(r == u) for u in _REGIONS) for r in _REGIONS
 }
-_NO_REGION = (0.0,) * len(_REGIONS)
-_CREDIT_HINT = re.compile(r"[:/(=：©]")
-_HEAD = 160
-_END = re.compile(r"[.!?。！？…»”\"')\]]\s*$")
-_DIGIT = re.compile(r"\d")
-_UPPER = re.compile(r"[A-ZÀ-ÞА-Я]")
-_WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_NO_REGION: Final = (0.0,) * len(_REGIONS)
+_CREDIT_HINT: Final = re.compile(r"[:/(=：©]")
+_HEAD: Final = 160
+_END: Final = re.compile(r"[.!?。！？…»”\"')\]]\s*$")
+_DIGIT: Final = re.compile(r"\d")
+_UPPER: Final = re.compile(r"[A-ZÀ-ÞА-Я]")
+_WORD: Final = re.compile(r"\w+")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # Words of page furniture in several languages: one weak signal among many. (Grouped by their
 # first letters, which makes the search faster: subscrib, sign up, share, copyright, cookie,
 # comment, compartilh, click, all rights, advert, abonn, anmeld, assine, rights reserved,
 # read more, related, recommended, log in, login, leia mais, weiterlesen, werbung, newsletter,
 # follow us, teilen, kommentar, подпис, реклам, читайте, 購読, 広告, 関連, 구독, 광고, 관련, ©.)
-_FURNITURE_WORDS = re.compile(
+_FURNITURE_WORDS: Final = re.compile(
     r"s(?:ubscrib|ign up|hare)|c(?:o(?:pyright|okie|mment|mpartilh)|lick)|"
     r"a(?:ll rights|dvert|bonn|nmeld|ssine)|r(?:ights reserved|e(?:ad more|lated|commended))|"
     r"l(?:og ?in|eia mais)|w(?:eiterlesen|erbung)|newsletter|follow us|teilen|kommentar|"
@@ -59,8 +59,8 @@ _FURNITURE_WORDS = re.compile(
 )
 # (read on lower-cased text) A byline's opening word, or a word of one anywhere: the two halves
 # of one alternation ("^(?:by|...)\s|@|writer|..."), matched apart (faster).
-_AUTHORISH_START = re.compile(r"(?:by|von|por|par|di|de|от|автор)\s")
-_AUTHORISH = re.compile(r"@|writer|reporter|editor|correspondent|journalist")
+_AUTHORISH_START: Final = re.compile(r"(?:by|von|por|par|di|de|от|автор)\s")
+_AUTHORISH: Final = re.compile(r"@|writer|reporter|editor|correspondent|journalist")
 
 
 # One tree node: feature index (-1 for a leaf), threshold, left child, right child, leaf value.
@@ -208,7 +208,7 @@ def log_odds_module(model: Model) -> str:
     )
 
 
-_WRITTEN_DOC = (
+_WRITTEN_DOC: Final = (
     "The shipped block model's log-odds as code, written by ``python -m bench.train_blocks``\n"
     "beside ``blocks.json`` (see ``refine.log_odds_module``): do not edit.\n"
 )
@@ -344,7 +344,7 @@ def candidates(
 
 
 # Kept blocks this far from either end of the body are re-decided only when not plain prose.
-_EDGE = 3
+_EDGE: Final = 3
 
 
 def _plain_paragraph(block: TextBlock) -> bool:
@@ -384,14 +384,14 @@ _TEXT_NAMES = (
 
 
 # Size bins (below 20, 50, 100, 200; from 400), by the size's range.
-_BINS_20 = (1.0, 1.0, 1.0, 1.0, 0.0)
-_BINS_50 = (0.0, 1.0, 1.0, 1.0, 0.0)
-_BINS_100 = (0.0, 0.0, 1.0, 1.0, 0.0)
-_BINS_200 = (0.0, 0.0, 0.0, 1.0, 0.0)
-_BINS_400 = (0.0, 0.0, 0.0, 0.0, 0.0)
-_BINS_MORE = (0.0, 0.0, 0.0, 0.0, 1.0)
+_BINS_20: Final = (1.0, 1.0, 1.0, 1.0, 0.0)
+_BINS_50: Final = (0.0, 1.0, 1.0, 1.0, 0.0)
+_BINS_100: Final = (0.0, 0.0, 1.0, 1.0, 0.0)
+_BINS_200: Final = (0.0, 0.0, 0.0, 1.0, 0.0)
+_BINS_400: Final = (0.0, 0.0, 0.0, 0.0, 0.0)
+_BINS_MORE: Final = (0.0, 0.0, 0.0, 0.0, 1.0)
 _NO_NEIGHBOUR = (0.0, 0.0, 0.0, 0.0, 0.0)
-_NOTHING_BESIDE: tuple[tuple[float, ...], float] = (_NO_NEIGHBOUR, 0.0)
+_NOTHING_BESIDE: Final[tuple[tuple[float, ...], float]] = (_NO_NEIGHBOUR, 0.0)
 # What the features read of a block next to a candidate: kept, parent path, tag, link density,
 # a heading, prose.
 _Near = tuple[float, tuple[int, ...], str, float, float, float]
@@ -532,7 +532,7 @@ def _rows(
     return rows
 
 
-FEATURE_NAMES: tuple[str, ...] = (
+FEATURE_NAMES: Final[tuple[str, ...]] = (
     "kept", "in_container", "in_range", "log_size", "lt20", "lt50", "lt100", "lt200", "ge400",
     "link_density", "linky", *(f"tag_{t}" for t in _TAGS), "heading",
     *(f"region_{r}" for r in _REGIONS),

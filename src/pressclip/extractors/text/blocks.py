@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from pressclip.extractors.text.lines import Line
 from pressclip.model import Block
 
-_BULLET = re.compile(r"^(?:[•·◦▪▫■□●○‣⁃*–-]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
-_ORDERED = re.compile(r"^\d{1,2}[.)]\s")
-MAX_HEADING_WORDS = 12
+_BULLET: Final = re.compile(r"^(?:[•·◦▪▫■□●○‣⁃*–-]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+_ORDERED: Final = re.compile(r"^\d{1,2}[.)]\s")
+MAX_HEADING_WORDS: Final = 12
 
 
 def _is_heading(line: Line, nxt: Line | None) -> bool:

@@ -21,19 +21,20 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from pressclip.extractors.text.lines import Line
 
-SHORT_PENALTY = 1.0  # what a short, non-prose line costs
-LONG_SCALE = 70.0  # effective characters per point of a prose line
-MAX_LINE_GAIN = 9.0
-NEIGHBOUR_WEIGHT = 0.25
-SENTENCE_BONUS = 0.8
-ECHO_FACTOR = 0.5  # a furniture line repeating one of the two before it
-GLUED_FACTOR = 0.35  # "HeadlineThe teaser text": link texts run together
-LATE_SHARE = 0.3  # over the last 30 % of the lines prose counts for less,
-LATE_FACTOR = 0.3  # ... down to this factor on the last line
-COPYRIGHT_PENALTY = 2.0
+SHORT_PENALTY: Final = 1.0  # what a short, non-prose line costs
+LONG_SCALE: Final = 70.0  # effective characters per point of a prose line
+MAX_LINE_GAIN: Final = 9.0
+NEIGHBOUR_WEIGHT: Final = 0.25
+SENTENCE_BONUS: Final = 0.8
+ECHO_FACTOR: Final = 0.5  # a furniture line repeating one of the two before it
+GLUED_FACTOR: Final = 0.35  # "HeadlineThe teaser text": link texts run together
+LATE_SHARE: Final = 0.3  # over the last 30 % of the lines prose counts for less,
+LATE_FACTOR: Final = 0.3  # ... down to this factor on the last line
+COPYRIGHT_PENALTY: Final = 2.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -86,9 +87,9 @@ def prose_score(line: Line) -> float:
     return gain * factor - SHORT_PENALTY
 
 
-RAIL_MIN_DATES = 3
-RAIL_MAX_GAP = 10
-RAIL_FACTOR = 0.2
+RAIL_MIN_DATES: Final = 3
+RAIL_MAX_GAP: Final = 10
+RAIL_FACTOR: Final = 0.2
 
 
 def dated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
@@ -122,7 +123,7 @@ def _regular(group: list[int]) -> list[int]:
     return group
 
 
-SEPARATOR_MAX_PERIOD = 2
+SEPARATOR_MAX_PERIOD: Final = 2
 
 
 def separated_lists(lines: Sequence[Line]) -> list[tuple[int, int]]:
@@ -199,9 +200,9 @@ def best_region(scores: Sequence[float]) -> Region | None:
     return best
 
 
-EXTEND_WEIGHT = 2.0  # how much more prose beyond a gap weighs when deciding to bridge it
-EXTEND_MIN_SHARE = 0.4  # ... when it holds at least this share of the main region's score
-MAX_GAP_COST = 20.0
+EXTEND_WEIGHT: Final = 2.0  # how much more prose beyond a gap weighs when deciding to bridge it
+EXTEND_MIN_SHARE: Final = 0.4  # ... when it holds at least this share of the main region's score
+MAX_GAP_COST: Final = 20.0
 
 
 def _extension(scores: Sequence[float], start: int, step: int, weight: float, floor: float) -> int:
@@ -243,7 +244,7 @@ def select_body(scores: Sequence[float], weight: float | None = None) -> Region 
     return Region(start=start, end=end, score=sum(scores[start:end]))
 
 
-INDENT_FACTOR = 0.6
+INDENT_FACTOR: Final = 0.6
 
 
 def body_region(lines: Sequence[Line]) -> tuple[Region | None, list[float]]:

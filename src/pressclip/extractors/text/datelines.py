@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import datetime
+from typing import Final
 
 from dateutil import parser as date_parser
 
 from pressclip.signals.reltime import is_relative_time
 
-MAX_DATE_LINE = 90
-_MONTH_WORD = (
+MAX_DATE_LINE: Final = 90
+_MONTH_WORD: Final = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli"
     r"|okt|dez|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
     r"|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro"
@@ -26,37 +27,37 @@ _MONTH_WORD = (
     r"|ottobre|dicembre|январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр"
     r"|ноябр|декабр)[a-zäéûçа-я]*\.?"
 )
-_DATE_PARTS = re.compile(
+_DATE_PARTS: Final = re.compile(
     rf"\b\d{{1,2}}\.?\s+{_MONTH_WORD}|\b{_MONTH_WORD}\s+\d{{1,2}}\b"
     r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
     r"|\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\.\s*\d{1,2}\.\s*\d{1,2}|\d{4}년\s*\d{1,2}월"
     r"|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
-_UPDATED = re.compile(
+_UPDATED: Final = re.compile(
     r"\b(?:updated?|last updated|modified|aktualisiert|actualizado|atualizado|mis à jour"
     r"|aggiornato|обновлено|bijgewerkt)\b\s*(?:on|am|el|em|le|il)?\s*:?|更新(?:日時)?\s*[:：]?"
     r"|수정\s*:?",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(
+_PUBLISHED: Final = re.compile(
     r"\b(?:published|posted|publicado|veröffentlicht|publié|pubblicato|опубликовано"
     r"|gepubliceerd)\b\s*(?:on|am|el|em|le|il)?\s*:?|公開(?:日時)?\s*[:：]?|입력\s*:?",
     re.IGNORECASE,
 )
-_CJK_DATE = re.compile(
+_CJK_DATE: Final = re.compile(
     r"(?P<y>\d{4})\s*[年년./-]\s*(?P<m>\d{1,2})\s*[月월./-]\s*(?P<d>\d{1,2})\s*[日일]?"
     r"(?:\D{0,6}?(?P<H>\d{1,2})[:時시]\s*(?P<M>\d{2}))?"
 )
-_CLOCK_ONLY = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?\s?m\.?)?", re.IGNORECASE)
-_ZONE_WORDS = re.compile(
+_CLOCK_ONLY: Final = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*([ap]\.?\s?m\.?)?", re.IGNORECASE)
+_ZONE_WORDS: Final = re.compile(
     r"\b(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|MT|MST|MDT|GMT|UTC|BST|CET|CEST)\b"
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 # "12.03.2024": written day first wherever dots separate the parts
-_DOTTED = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
-_YEAR_OR_WORD = re.compile(r"\d{4}|[^\W\d_]{3,}")
-_NOISE = re.compile(r"[|•·]")
+_DOTTED: Final = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+_YEAR_OR_WORD: Final = re.compile(r"\d{4}|[^\W\d_]{3,}")
+_NOISE: Final = re.compile(r"[|•·]")
 
 
 def is_date_line(text: str) -> bool:
@@ -126,7 +127,7 @@ def _parse_one(text: str, default: datetime | None) -> datetime | None:
     return result
 
 
-_HAS_CLOCK = re.compile(r"\d{1,2}\s*[:.時시]\s*\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_HAS_CLOCK: Final = re.compile(r"\d{1,2}\s*[:.時시]\s*\d{2}|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 def _iso(moment: datetime, text: str) -> str:

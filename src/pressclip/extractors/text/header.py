@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from pressclip.extractors.text.datelines import has_date, parse_date_line
 from pressclip.extractors.text.lines import Line
@@ -19,23 +20,23 @@ from pressclip.extractors.text.rails import is_alt_line
 from pressclip.model import Image
 from pressclip.signals.credits import split_credit
 
-HEADER_WINDOW = 14
-DISTANCE_COST = 0.05
-WORDS_BONUS = 1.0
-NEXT_TO_BODY = 0.0
-DATE_ABOVE = 3  # lines above the headline searched for the date when none follows it
-MAX_DATED_LINE = 120  # a longer line with a date in it is prose, not a date line
-REPEAT_BONUS = 1.0  # a line printed twice before the body (breadcrumb and heading, say)
-TITLE_WINDOW = 60  # how far back a line repeating the window title may stand
-_BYLINE = re.compile(
+HEADER_WINDOW: Final = 14
+DISTANCE_COST: Final = 0.05
+WORDS_BONUS: Final = 1.0
+NEXT_TO_BODY: Final = 0.0
+DATE_ABOVE: Final = 3  # lines above the headline searched for the date when none follows it
+MAX_DATED_LINE: Final = 120  # a longer line with a date in it is prose, not a date line
+REPEAT_BONUS: Final = 1.0  # a line printed twice before the body (breadcrumb and heading, say)
+TITLE_WINDOW: Final = 60  # how far back a line repeating the window title may stand
+_BYLINE: Final = re.compile(
     r"^(?:by|von|por|par|di|door|av|af|przez|автор[:\s]|text:|texto:|written by)\s+\S",
     re.IGNORECASE,
 )
 # "... 7:45 am PST by Joe Example": a byline at the end of a date line.
-_BY_TAIL = re.compile(
+_BY_TAIL: Final = re.compile(
     r"\b(?:by|von|por|par|door)\s+[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){0,3}\s*$"
 )
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+·\s+")
+_TITLE_SEPARATORS: Final = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+·\s+")
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Final
 
 from pressclip.extractors.text.datelines import is_date_line
 from pressclip.signals.credits import has_credit, is_credit_line
@@ -19,20 +20,20 @@ from pressclip.signals.wire import is_copyright_line
 
 # Characters of scripts written without spaces between words (CJK ideographs, kana, hangul,
 # Thai): each counts as this many Latin characters in the effective length.
-WIDE_WEIGHT = 2.5
-_NOT_LETTER = re.compile(r"[\W\d_]+")
-_NOT_WIDE = re.compile(
+WIDE_WEIGHT: Final = 2.5
+_NOT_LETTER: Final = re.compile(r"[\W\d_]+")
+_NOT_WIDE: Final = re.compile(
     r"[^\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
 )
 # Sentence ends in many scripts; closing quotes and brackets may follow.
-_SENTENCE_END = re.compile(r"[.!?。！？؟।…](?:[\"'”’»)\]]*)(?=\s|$)|[。！？]")
-_TERMINAL = re.compile(r"[.!?。！？؟।…:;](?:[\"'”’»)\]]*)$|[\"”»]$")
-_SPACES = re.compile(r"[ \t\f\v]+")
-_URL_LINE = re.compile(r"^\[?(?:https?://|www\.)\S*\]?$|^\[[^\]]*\]$")
+_SENTENCE_END: Final = re.compile(r"[.!?。！？؟।…](?:[\"'”’»)\]]*)(?=\s|$)|[。！？]")
+_TERMINAL: Final = re.compile(r"[.!?。！？؟।…:;](?:[\"'”’»)\]]*)$|[\"”»]$")
+_SPACES: Final = re.compile(r"[ \t\f\v]+")
+_URL_LINE: Final = re.compile(r"^\[?(?:https?://|www\.)\S*\]?$|^\[[^\]]*\]$")
 # Link texts glued together by the flattener: "...OptionsThe 49ers", "DetroitHoodline".
-_GLUED = re.compile(r"[a-zà-ÿ]{3}[.?!]?[A-Z][a-z]")
-_DIGITS = re.compile(r"\d+")
-_SEPARATORS = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]$")
+_GLUED: Final = re.compile(r"[a-zà-ÿ]{3}[.?!]?[A-Z][a-z]")
+_DIGITS: Final = re.compile(r"\d+")
+_SEPARATORS: Final = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,7 +67,7 @@ def _effective_length(text: str) -> float:
     return len(text) - wide + wide * WIDE_WEIGHT
 
 
-_CREDIT_HINT = re.compile(r"[/(:：=]")
+_CREDIT_HINT: Final = re.compile(r"[/(:：=]")
 
 
 def _credit_like(text: str) -> bool:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from pressclip.extractors.text.lines import Line
 from pressclip.model import Sponsored, Teaser
 from pressclip.signals.reltime import is_relative_time, resolve_text
 
-_TRUNCATED = re.compile(r"(?:\.\.\.|…)$")
-_SPONSORED = re.compile(
+_TRUNCATED: Final = re.compile(r"(?:\.\.\.|…)$")
+_SPONSORED: Final = re.compile(
     r"^(?:sponsored|sponsored (?:articles?|content|stories|links|posts?)"
     r"|promoted(?: stories| content)?"
     r"|paid (?:content|post|partner content)|partner content|advertorial|from our partners"
@@ -29,10 +30,12 @@ _SPONSORED = re.compile(
     r"|赞助|推广|gesponsord|advertentie)\s*:?$",
     re.IGNORECASE,
 )
-MIN_RECORDS = 2
+MIN_RECORDS: Final = 2
 # Texts that are page furniture, not teaser headlines: counters, ratings, file names.
-_NOT_TITLE = re.compile(r"^\d+\s+\w+$|\.(?:jpe?g|png|gif|webp)$|^rating:|^share\b", re.IGNORECASE)
-MAX_RECORD_LINES = 4
+_NOT_TITLE: Final = re.compile(
+    r"^\d+\s+\w+$|\.(?:jpe?g|png|gif|webp)$|^rating:|^share\b", re.IGNORECASE
+)
+MAX_RECORD_LINES: Final = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,11 +7,12 @@ Names follow :mod:`pressclip.signals.wire` (the short form an agency uses in its
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from pressclip.signals.wire import canonical_agency
 
 # Canonical name -> spellings seen in author fields (lower case, punctuation removed).
-_AGENCIES: dict[str, tuple[str, ...]] = {
+_AGENCIES: Final[dict[str, tuple[str, ...]]] = {
     "AP": ("ap", "associated press", "the associated press", "ap news"),
     "Reuters": ("reuters", "thomson reuters"),
     "AFP": ("afp", "agence france presse", "agence francepresse", "afp relaxnews"),
@@ -52,8 +53,8 @@ _AGENCIES: dict[str, tuple[str, ...]] = {
     "Bernama": ("bernama",),
     "SID": ("sid",),
 }
-_LOOKUP = {spelling: name for name, spellings in _AGENCIES.items() for spelling in spellings}
-_CLEAN = re.compile(r"[^\w\s]+")
+_LOOKUP: Final = {spelling: name for name, spellings in _AGENCIES.items() for spelling in spellings}
+_CLEAN: Final = re.compile(r"[^\w\s]+")
 
 
 def agency_name(text: str) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 from urllib.parse import unquote
 
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of
@@ -22,7 +22,7 @@ from pressclip.extractors.html.meta.tags import Tags
 from pressclip.extractors.html.meta.visible import Visible
 from pressclip.signals.dates import date_in_url, normalize_date, search_date
 
-_PUBLISHED_META = (
+_PUBLISHED_META: Final = (
     "article:published_time",
     "og:article:published_time",
     "article:published",
@@ -57,7 +57,7 @@ _PUBLISHED_META = (
     "og:pubdate",
     "timestamp",
 )
-_MODIFIED_META = (
+_MODIFIED_META: Final = (
     "article:modified_time",
     "og:updated_time",
     "article:modified",
@@ -178,8 +178,8 @@ def _decide(dates: _Declared, vis: Visible, url: str | None, day_first: bool) ->
     )
 
 
-_PUBLISHED_KEY = re.compile(r"publish|pubdate")
-_MODIFIED_KEY = re.compile(r"modif|updat")
+_PUBLISHED_KEY: Final = re.compile(r"publish|pubdate")
+_MODIFIED_KEY: Final = re.compile(r"modif|updat")
 
 
 def _loose_keys(tags: Tags, kind: re.Pattern[str]) -> list[str]:
@@ -248,7 +248,7 @@ def _prefer_shown(declared: str, shown: str, modified: str | None, *, also_shown
     return modified[:10] == d_day and not also_shown
 
 
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
+_URL_MONTH: Final = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
 
 
 def _url_agrees(declared: str, shown: str, url: str | None) -> bool:
@@ -270,7 +270,7 @@ def _first_norm(values: list[str], day_first: bool) -> str | None:
 
 
 # Machine-written times inside shown text: ISO timestamps, epoch seconds.
-_MACHINE = re.compile(r"\b\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\b1\d{9}\b")
+_MACHINE: Final = re.compile(r"\b\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?|\b1\d{9}\b")
 
 
 def _shown(vis: Visible, day_first: bool, declared: str | None) -> str | None:

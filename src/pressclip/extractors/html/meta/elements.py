@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # The union of the queries of PageElements (link[rel~=author i] is within link[rel]).
-_UNION = 'script[type="application/ld+json" i], meta, link[rel], a[rel~="author" i], [itemprop], h1'
+_UNION: Final = (
+    'script[type="application/ld+json" i], meta, link[rel], a[rel~="author" i], [itemprop], h1'
+)
 # CSS's white space, which splits the words a "~=" selector looks through.
-_CSS_SPACE = re.compile(r"[ \t\n\r\f]+")
+_CSS_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
 
 
 @dataclass(slots=True)

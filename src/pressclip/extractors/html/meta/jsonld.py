@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import unescape
-from typing import Any
+from typing import Any, Final
 
 from selectolax.lexbor import LexborNode
 
-_ARTICLE_TYPES = {
+_ARTICLE_TYPES: Final = {
     "article",
     "newsarticle",
     "reportagenewsarticle",
@@ -42,7 +42,7 @@ _ARTICLE_TYPES = {
     "creativework",
     "videoobject",
 }
-_PAGE_TYPES = {
+_PAGE_TYPES: Final = {
     "webpage",
     "itempage",
     "aboutpage",
@@ -56,18 +56,20 @@ _PAGE_TYPES = {
     "checkoutpage",
     "realestatelisting",
 }
-_NEWS_AGENCY = {"newsmediaorganization", "organization", "corporation", "newsagency"}
+_NEWS_AGENCY: Final = {"newsmediaorganization", "organization", "corporation", "newsagency"}
 
-_LOOSE_FIELD = re.compile(
+_LOOSE_FIELD: Final = re.compile(
     r'"(headline|datePublished|dateModified|dateCreated|alternativeHeadline|description|'
     r'articleSection|inLanguage)"\s*:\s*"((?:[^"\\]|\\.){1,2000})"'
 )
-_LOOSE_AUTHOR = re.compile(r'"author"\s*:\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"([^"]{2,100})"')
+_LOOSE_AUTHOR: Final = re.compile(
+    r'"author"\s*:\s*[\[{]?\s*(?:\{[^{}]*?)?"name"\s*:\s*"([^"]{2,100})"'
+)
 # Soft hyphens and zero-width characters: invisible, and they break comparisons.
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_INVISIBLE_CHAR = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_CDATA = re.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+INVISIBLE: Final = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE_CHAR: Final = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_CDATA: Final = re.compile(r"^(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>$")
+_TRAILING_COMMA: Final = re.compile(r",\s*([}\]])")
 
 
 @dataclass(slots=True)
@@ -177,8 +179,15 @@ def _types(obj: dict[str, Any]) -> frozenset[str]:
     return frozenset()
 
 
-_CHILD_KEYS = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart", "about", "subjectOf")
-_LIST_KEYS = ("itemListElement", "item", "blogPost", "blogPosts", "articles", "significantLink")
+_CHILD_KEYS: Final = ("@graph", "mainEntity", "mainEntityOfPage", "hasPart", "about", "subjectOf")
+_LIST_KEYS: Final = (
+    "itemListElement",
+    "item",
+    "blogPost",
+    "blogPosts",
+    "articles",
+    "significantLink",
+)
 
 
 def _walk(obj: Any, out: JsonLd, *, listed: bool, depth: int) -> None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
+from typing import Final
 
 # Real-world offsets lie between UTC-12 and UTC+14.
-_EAST = range(1, 15)
-_WEST = range(-1, -13, -1)
+_EAST: Final = range(1, 15)
+_WEST: Final = range(-1, -13, -1)
 
 
 def _parse(value: str) -> datetime | None:

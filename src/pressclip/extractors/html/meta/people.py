@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from pressclip.extractors.html.meta.agencies import agency_name
 from pressclip.extractors.html.meta.jsonld import JsonLd, text_of, types_of
@@ -24,7 +24,7 @@ from pressclip.signals.bylines import (
     same_name,
 )
 
-_META_KEYS = (
+_META_KEYS: Final = (
     "author",
     "article:author",
     "parsely-author",
@@ -40,8 +40,8 @@ _META_KEYS = (
     "og:article:author",
     "book:author",
 )
-_PARTS = re.compile(r"[,;|/]")
-_ORG_TYPES = frozenset(
+_PARTS: Final = re.compile(r"[,;|/]")
+_ORG_TYPES: Final = frozenset(
     {
         "organization",
         "newsmediaorganization",

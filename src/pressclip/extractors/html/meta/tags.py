@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html import unescape
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pressclip.extractors.html.meta.elements import PageElements
 from pressclip.extractors.html.meta.jsonld import drop_invisible
 
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_ENTITY: Final = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
 @dataclass(slots=True)
@@ -89,7 +90,7 @@ def read_tags(tree: LexborHTMLParser, elements: PageElements) -> Tags:
     return tags
 
 
-_ITEM_KEYS = {
+_ITEM_KEYS: Final = {
     "headline",
     "name",
     "datepublished",

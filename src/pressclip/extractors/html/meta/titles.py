@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*[|｜]\s*")
-_KEY = re.compile(r"[\W_]+")
+_SEPARATORS: Final = re.compile(r"\s+(?:\||-|–|—|::|·|•|«|»|/|:)\s+|\s*[|｜]\s*")
+_KEY: Final = re.compile(r"[\W_]+")
 
 
 def key(text: str | None) -> str:
@@ -43,7 +44,7 @@ def strip_site(title: str, sites: Sequence[str]) -> str:
     return _rejoin(title, parts)
 
 
-_TAIL_PART = re.compile(r"\s+(?:\||-|–|—|::|·|•|«)\s+([^|\-–—]{2,40})$")
+_TAIL_PART: Final = re.compile(r"\s+(?:\||-|–|—|::|·|•|«)\s+([^|\-–—]{2,40})$")
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
@@ -68,7 +69,7 @@ def _strip_short_tail(title: str) -> str:
     return title
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}|[\u3040-\u9fff\uac00-\ud7af]")
+_WORD: Final = re.compile(r"[^\W\d_]{3,}|[\u3040-\u9fff\uac00-\ud7af]")
 
 
 def overlap(a: str, b: str) -> bool:
@@ -135,7 +136,7 @@ def choose_headline(
     return None
 
 
-_SPACING = re.compile(r"[\s:|]+")
+_SPACING: Final = re.compile(r"[\s:|]+")
 
 
 def _site_tail(h1: str, declared: str, sites: Sequence[str]) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from itertools import islice
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -19,34 +20,34 @@ from pressclip.extractors.html.meta.titles import overlap
 from pressclip.signals.bylines import looks_like_org
 from pressclip.signals.dates import search_date
 
-_BYLINE_CSS = (
+_BYLINE_CSS: Final = (
     '[class*="byline" i], [id*="byline" i], [class*="author" i], [id*="author" i], '
     '[rel~="author" i], [itemprop~="author" i], [class*="autor" i], [class*="writer" i], '
     '[data-testid*="byline" i], [class*="contributor" i]'
 )
-_DATE_CSS = (
+_DATE_CSS: Final = (
     'time, [class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], '
     '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]'
 )
-_DIGIT = re.compile(r"\d")
-_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-_LEAD_WORD = (
+_DIGIT: Final = re.compile(r"\d")
+_ENTITY: Final = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+_LEAD_WORD: Final = (
     r"(?:by|von|por|par|door|av|af|di|przez|автор|written|posted|text|texto|autor|author)\b"
 )
 # The lead word at the start of a text node before its whitespace is collapsed: the same test
 # as on the collapsed text (\s is str.split()'s whitespace), without collapsing every node.
-_LEAD_WORD_RAW = re.compile(r"^\s*" + _LEAD_WORD, re.IGNORECASE)
+_LEAD_WORD_RAW: Final = re.compile(r"^\s*" + _LEAD_WORD, re.IGNORECASE)
 # The ASCII letters a lead word can start with (_LEAD_WORD's and _LEAD_LINE's alike).
-_LEAD_INITIALS = frozenset("bvpdawtBVPDAWT")
-_DEK_CSS = (
+_LEAD_INITIALS: Final = frozenset("bvpdawtBVPDAWT")
+_DEK_CSS: Final = (
     '[class*="dek" i], [class*="standfirst" i], [class*="subhead" i], [class*="subtitle" i], '
     '[class*="sub-title" i], [class*="strapline" i], [itemprop~="alternativeHeadline" i]'
 )
-_PAGE_DATE_CSS = (
+_PAGE_DATE_CSS: Final = (
     'time, [class*="date" i], [class*="publish" i], [itemprop~="datePublished" i], '
     '[class*="posted" i], abbr[title]'
 )
-_LEAD_LINE = re.compile(
+_LEAD_LINE: Final = re.compile(
     r"^(?:by|von|por|par|door|av|af|di|przez|автор|written by|posted by|text|texto|autor|author)"
     r"\s*:?\s+\S",
     re.IGNORECASE,
@@ -68,11 +69,11 @@ class _Words:
         return self._any_case.search(text) is not None
 
 
-_SKIP_CLASS = _Words(
+_SKIP_CLASS: Final = _Words(
     r"comment|related|teaser|recommend|sidebar|footer|widget|share|social|newsletter|promo|"
     r"more-|-more|c(?<!vc)ard|popular|trending|avatar-list|reply"  # "card", not "vcard"
 )
-_MODIFIED_HINT = _Words(
+_MODIFIED_HINT: Final = _Words(
     r"updat|modif|aktualisiert|geändert|actualiza|atualiza|mis à jour|aggiorn|обновл|수정|更新"
 )
 
@@ -198,8 +199,8 @@ def _shares_words(line: str, prose: str) -> bool:
 
 
 # Capitalised words of letters only, two to four a name, names split by "/", ",", "&".
-_NAME_WORD = r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
-_NAME_LINE = re.compile(
+_NAME_WORD: Final = r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
+_NAME_LINE: Final = re.compile(
     rf"^(?:{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})(?:\s*[/,&]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})*$"
 )
 
@@ -231,7 +232,7 @@ def _leading_dates(body: LexborNode, vis: Visible) -> None:
                 return
 
 
-_BLOCK_TAGS = frozenset(("div", "p", "table", "ul", "ol", "section"))
+_BLOCK_TAGS: Final = frozenset(("div", "p", "table", "ul", "ol", "section"))
 
 
 def _has_blocks(node: LexborNode) -> bool:
@@ -244,13 +245,13 @@ def _has_blocks(node: LexborNode) -> bool:
 
 
 # A date after a publication or update label: "Aktualisiert am 17.01.2021", "Last edited ...".
-_LABELED_DATE = re.compile(
+_LABELED_DATE: Final = re.compile(
     r"^(?:(?:last\s+)?(?:updated|edited|modified|published|posted|revised)|aktualisiert|"
     r"veröffentlicht|zuletzt\s+geändert|stand|erstellt|publié|mis à jour|publicado|"
     r"actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b[^\d]{0,24}\d",
     re.IGNORECASE,
 )
-_OPENING_DATE = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s+)?\d|^[^\W\d_]{3,12}\.?\s+\d{1,2}\b")
+_OPENING_DATE: Final = re.compile(r"^(?:[^\W\d_]{2,12}\.?,?\s+)?\d|^[^\W\d_]{3,12}\.?\s+\d{1,2}\b")
 
 
 def _starts_with_date(text: str) -> bool:
