@@ -173,7 +173,7 @@ _PAYWALL_BREAK_WORDS: Final = ("subscribers", "to read", "to continue", "unlock"
 def is_paywall_break(text: str) -> bool:
     """Whether the line says the rest of the text is for subscribers (see PAYWALL_BREAK)."""
     lowered = lowered_for_search(text)
-    if lowered is not None and not any(map(lowered.__contains__, _PAYWALL_BREAK_WORDS)):
+    if lowered is not None and not any(word in lowered for word in _PAYWALL_BREAK_WORDS):
         return False
     return PAYWALL_BREAK.search(text) is not None
 
@@ -269,7 +269,7 @@ def boilerplate_kind(text: str) -> str | None:
     for kind, longest, test, words in _FAMILIES:
         if length >= longest:
             continue
-        if words and lowered is not None and not any(map(lowered.__contains__, words)):
+        if words and lowered is not None and not any(word in lowered for word in words):
             continue
         if test(text):
             return kind

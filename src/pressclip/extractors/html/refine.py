@@ -355,15 +355,20 @@ def _text_features(text: str) -> list[float]:
     """Shares and marks read off the block's first characters (cheap on long blocks)."""
     head = text[:_HEAD]
     lower = head.lower()
-    words = _WORD.findall(head)
+    words: list[str] = _WORD.findall(head)
     digits = len(_DIGIT.findall(head))
-    letters = sum(map(len, words)) - digits
+    word_chars = titled = 0
+    for word in words:  # (a loop: twice as fast as sum() and a list in the mypyc build)
+        word_chars += len(word)
+        if word[0].isupper():
+            titled += 1
+    letters = word_chars - digits
     cjk = not head.isascii() and _CJK.search(head) is not None
     latin = bool(words) and not cjk
     return [
         digits / len(head),
         len(_UPPER.findall(head)) / letters if letters > 0 else 0.0,
-        len([w for w in words if w[0].isupper()]) / len(words) if latin else 0.0,
+        titled / len(words) if latin else 0.0,
         1.0 if _END.search(text[-4:]) else 0.0,
         1.0 if text.endswith(":") else 0.0,
         math.log1p(text.count(". ") + text.count("。") + text.count("? ") + text.count("! ")),
