@@ -25,6 +25,7 @@ from typing import Final, cast
 
 from pressclip.extractors.html.blocks import HEADINGS, TextBlock
 from pressclip.extractors.html.content import Selection
+from pressclip.extractors.html.models import log_odds as written_log_odds
 from pressclip.extractors.html.prose import block_size, is_prose
 from pressclip.signals.credits import has_credit
 
@@ -216,13 +217,9 @@ _WRITTEN_DOC: Final = (
 
 def _written_log_odds(model: Model) -> Callable[[Sequence[float]], float] | None:
     """The written module's function when ``model`` is the model it was written for."""
-    try:
-        from pressclip.extractors.html.models import log_odds as written
-    except ImportError:  # (a package without it: the function is built at run time)
+    if model_digest(model) != written_log_odds.DIGEST:
         return None
-    if model_digest(model) != written.DIGEST:
-        return None
-    return written.log_odds
+    return written_log_odds.log_odds
 
 
 def _expression(tree: Sequence[Node], at: int, value_of: str = "x[{}]") -> str:
