@@ -101,14 +101,14 @@ def _commit() -> str:
 
 def _build_of(python: str) -> str:
     """Which build of pressclip another interpreter has (its path when that cannot be told)."""
-    code = "from bench.worker import pressclip_compiled; print(pressclip_compiled())"
+    code = "from bench.worker import pressclip_build; print(pressclip_build())"
     try:
         answer = subprocess.run(
             [python, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
         ).stdout.strip()
     except OSError:  # (main() refuses a missing interpreter first)
         answer = ""
-    return {"True": "mypyc build", "False": "plain build"}.get(answer, python)
+    return answer or python
 
 
 def _result_path(folder: Path, entry: Entry, python: str) -> Path:

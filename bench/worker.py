@@ -74,7 +74,7 @@ def _versions(packages: list[str]) -> dict[str, str]:
         with contextlib.suppress(metadata.PackageNotFoundError):
             found[name] = metadata.version(name)
     if "pressclip" in found and pressclip_compiled():
-        found["pressclip"] += " (mypyc build)"
+        found["pressclip"] += f" ({pressclip_build()})"
     return found
 
 
@@ -82,6 +82,11 @@ def pressclip_compiled() -> bool:
     """Whether this interpreter's pressclip is the mypyc build (its modules are extensions)."""
     spec = importlib.util.find_spec("pressclip.extractors.html.blocks")
     return spec is not None and not (spec.origin or "").endswith(".py")
+
+
+def pressclip_build() -> str:
+    """The name the report gives this interpreter's build of pressclip."""
+    return "mypyc build" if pressclip_compiled() else "plain build"
 
 
 def _status_kb(field: str) -> int:

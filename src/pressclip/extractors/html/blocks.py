@@ -354,21 +354,20 @@ _WORDS: Final[dict[str, _Named]] = {}
 def _read_token(token: str) -> _Named:
     """What one class name (or id) names, from the words it is written in."""
     words = _normalise(token)
-    if words is not token:
-        # Most class names a page adds are known ones with a number ("post-18423"): their
-        # written form, which reads the same (normalising it again changes nothing), may be.
-        known = _TOKENS.get(words)
-        if known is not None:
-            return known
+    if words is token:
+        return _read_written(words)
+    # Most class names a page adds are known ones with a number ("post-18423"): their written
+    # form reads the same (normalising it again changes nothing), and may be known already.
+    return _TOKENS.get(words) or _remember(_TOKENS, words, _read_written(words))
+
+
+def _read_written(words: str) -> _Named:
+    """What a class name in its written form (see :func:`_normalise`) names."""
     if _MAY_NAME.search(words) is None:
-        found = _NOTHING
-    elif " " not in words:  # one word, the usual case: it names what the word names
-        found = _read_word(words)
-    else:
-        found = _read_words(words.split())
-    if words is not token:
-        _remember(_TOKENS, words, found)
-    return found
+        return _NOTHING
+    if " " not in words:  # one word, the usual case: it names what the word names
+        return _read_word(words)
+    return _read_words(words.split())
 
 
 def _read_words(words: list[str]) -> _Named:

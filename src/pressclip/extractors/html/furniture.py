@@ -368,13 +368,7 @@ _RELATED_PHRASES = (
     r"terpopuler",
 )
 _NEWSLETTER_PHRASES = (r"newsletter", r"subscribe", r"sign up", r"abonnieren", r"suscr[íi]b")
-_COMMENT_PHRASES = (
-    r"comments?\b",
-    r"kommentare",
-    r"comentarios",
-    r"comentários",
-    r"комментари",
-)
+_COMMENT_PHRASES = (r"comments?\b", r"kommentare", r"comentarios", r"comentários", r"комментари")
 _SHARE_PHRASES = (
     r"share (?:this|on|article)",
     r"teilen",
