@@ -10,11 +10,11 @@ credit and the credit without its label; applied to its own caption it finds not
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import Final
 
+from pressclip.memo import Memo
 from pressclip.signals.casefold import lowered_for_search
 
 # Labels that introduce a credit, in several languages.
@@ -288,4 +288,4 @@ def _ends_on_credit(text: str) -> bool:
 
 
 _CACHED_CHARS: Final = 500
-_ends_on_credit_kept = functools.lru_cache(maxsize=1024)(_ends_on_credit)
+_ends_on_credit_kept: Final = Memo(_ends_on_credit, 1024)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-from functools import lru_cache
 from typing import Final, Literal, cast
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pressclip.memo import memo
 from pressclip.model import Sponsored, Teaser
 from pressclip.signals.casefold import lowered_for_search
 from pressclip.signals.dates import normalize_date, search_date
@@ -151,7 +151,7 @@ _KIND_WORDS: Final = _stems_pattern(
 _AD_START: Final = ("ad", "dfp", "gpt", "werbung", "banner")
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _token_kind(token: str) -> FurnitureKind | None:
     if _MODIFIER.search(token) or "[" in token or ":" in token:
         return None  # a modifier, or a utility class ("lg:mr-[--sidebar-width]")
@@ -184,7 +184,7 @@ _CONTENT_WORD: Final = re.compile(
 _CONTENT: Final = "content"  # marker: a token naming the story itself
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def _token_role(token: str) -> FurnitureKind | str | None:
     """What one class / id token says: a furniture kind, _CONTENT, or nothing (cached)."""
     if _CONTENT_TOKEN.search(token.lower()):
@@ -625,7 +625,7 @@ _HINT: Final = _stems_pattern(
 )
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def _value_hint(value: str) -> bool:
     """A stem in the value. A stem holds no space, so one search of a whole class value finds
     what a search of each of its tokens would (values repeat on a page: cached)."""

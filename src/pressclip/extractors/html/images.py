@@ -8,12 +8,12 @@ tracking pixels and images inside page furniture (teasers, share bars, ads) are 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from pressclip.extractors.html.furniture import attribute_kind, is_headline_text, join_url
+from pressclip.memo import memo
 from pressclip.model import Image
 from pressclip.signals.credits import split_credit as shared_split_credit
 
@@ -143,7 +143,7 @@ def _size(value: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _not_photo_token(token: str) -> bool:
     return _NOT_PHOTO.search(token.lower()) is not None
 
@@ -198,7 +198,7 @@ def _tiny_in_url(url: str) -> bool:
     return _tiny_in_lowered(url[:400].lower())
 
 
-@lru_cache(maxsize=4096)
+@memo(4096)
 def _tiny_in_lowered(url: str) -> bool:
     """_tiny_in_url of a lower-cased URL (cached: _image_url and _skip both ask of most URLs)."""
     # the regexes try each position of the URL: skip them when the text they need is missing
