@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
 from selectolax.lexbor import LexborHTMLParser
 
-from pressclip.extractors.html.blocks import TextBlock, flatten
+from pressclip.extractors.html import blocks as blocks_module
+from pressclip.extractors.html.blocks import _CACHE_MAX, TextBlock, _Cache, flatten
 from pressclip.extractors.html.prose import said_again
 
 
@@ -137,3 +140,27 @@ def test_only_a_sentence_the_page_keeps_saying_is_said_again() -> None:
     shares = said_again(blocks)
     assert sorted(shares) == [2, 4]  # the second and third sayings, not the first
     assert shares[2] == len(often) / len(blocks[2].text)
+
+
+def test_region_caches_answer_the_same_and_are_not_walked_by_the_gc() -> None:
+    page = (
+        '<div class="site-sidebar widget-7"><p>Aside text.</p></div>'
+        '<div class="entry-content post-18423" id="main-42"><p>Story text.</p></div>'
+    )
+    first = [(b.text, b.region) for b in _blocks(page)]
+    again = [(b.text, b.region) for b in _blocks(page)]  # (now answered from the caches)
+    assert first == again == [("Aside text.", "sidebar"), ("Story text.", None)]
+    gc.collect()
+    for cache in (blocks_module._SIGS, blocks_module._TOKENS, blocks_module._WORDS):
+        assert not gc.is_tracked(cache.numbers)
+
+
+def test_a_region_cache_starts_again_when_full() -> None:
+    cache: _Cache[tuple[str | None, bool]] = _Cache()
+    for number in range(_CACHE_MAX):
+        cache.keep(f"class-{number}", ("sidebar", False))
+    assert cache.get("class-0") == ("sidebar", False)
+    assert len(cache.answers) == 1  # one copy of the answer they share
+    cache.keep("one-more", (None, True))
+    assert cache.get("class-0") is None
+    assert cache.get("one-more") == (None, True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import Final, TypeVar
+from typing import Final, Generic, TypeVar
 
 from selectolax.lexbor import LexborNode
 
@@ -276,7 +276,7 @@ def region_of(
     sig = f"{cls} {ident}" if ident else cls
     if not sig:
         return None, False
-    return _SIGS.get(sig) or _remember(_SIGS, sig, _region_of_raw(sig))
+    return _SIGS.get(sig) or _SIGS.keep(sig, _region_of_raw(sig))
 
 
 # The attributes besides class and id that may name a region (see _special_attributes).
@@ -304,19 +304,46 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
 _PANEL_ROLES: Final = frozenset({"region", "tabpanel"})
 
 
-# What a class/id string names (a page repeats its class strings). A plain dict emptied when
-# full, as those below: an LRU cache costs more on each of the ~400 look-ups a page makes.
-_SIGS: Final[dict[str, tuple[str | None, bool]]] = {}
 _CACHE_MAX: Final = 65536
 _T = TypeVar("_T")
 
 
-def _remember(cache: dict[str, _T], key: str, found: _T) -> _T:
-    """Keep ``found`` in one of these caches (emptied when full, so it stays bounded)."""
-    if len(cache) >= _CACHE_MAX:
-        cache.clear()
-    cache[key] = found
-    return found
+class _Cache(Generic[_T]):
+    """Answers by class string, class name or word: a plain dict, emptied when full (an LRU
+    cache costs more on each of the ~400 look-ups a page makes).
+
+    The dict gives the number of the answer in a list of the distinct answers (a few hundred).
+    A dict of strings to numbers is one the cyclic GC does not track; one holding a tuple in
+    each entry was walked by each of its full collections (about 8 ms each, with full caches).
+    """
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.answers: list[_T] = []
+        self.answer_numbers: dict[_T, int] = {}
+
+    def get(self, key: str) -> _T | None:
+        number = self.numbers.get(key)
+        return None if number is None else self.answers[number]
+
+    def keep(self, key: str, answer: _T) -> _T:
+        numbers = self.numbers
+        if len(numbers) >= _CACHE_MAX:
+            numbers.clear()
+        number = self.answer_numbers.get(answer)
+        if number is None:
+            if len(self.answers) >= _CACHE_MAX:  # (many distinct answers: start again)
+                numbers.clear()
+                self.answers.clear()
+                self.answer_numbers.clear()
+            number = self.answer_numbers[answer] = len(self.answers)
+            self.answers.append(answer)
+        numbers[key] = number
+        return answer
+
+
+# What a class/id string names (a page repeats its class strings).
+_SIGS: Final[_Cache[tuple[str | None, bool]]] = _Cache()
 
 
 def _region_of_raw(sig: str) -> tuple[str | None, bool]:
@@ -329,7 +356,7 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
     good = False
     regions: list[str] = []
     for token in sig.split():
-        found = _TOKENS.get(token) or _remember(_TOKENS, token, _read_token(token))
+        found = _TOKENS.get(token) or _TOKENS.keep(token, _read_token(token))
         if found is _NOTHING:
             continue
         strong, token_good, token_regions = found
@@ -344,11 +371,11 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
 
 
 # What a class name, and a word of one, names: article text (strongly), content, page regions
-# in order. Plain dicts, emptied when full.
+# in order.
 _Named = tuple[bool, bool, tuple[str, ...]]
 _NOTHING: Final[_Named] = (False, False, ())
-_TOKENS: Final[dict[str, _Named]] = {}
-_WORDS: Final[dict[str, _Named]] = {}
+_TOKENS: Final[_Cache[_Named]] = _Cache()
+_WORDS: Final[_Cache[_Named]] = _Cache()
 
 
 def _read_token(token: str) -> _Named:
@@ -358,7 +385,7 @@ def _read_token(token: str) -> _Named:
         return _read_written(words)
     # Most class names a page adds are known ones with a number ("post-18423"): their written
     # form reads the same (normalising it again changes nothing), and may be known already.
-    return _TOKENS.get(words) or _remember(_TOKENS, words, _read_written(words))
+    return _TOKENS.get(words) or _TOKENS.keep(words, _read_written(words))
 
 
 def _read_written(words: str) -> _Named:
@@ -384,7 +411,7 @@ def _read_words(words: list[str]) -> _Named:
 
 def _read_word(word: str) -> _Named:
     """What one word of a class name names (cached)."""
-    return _WORDS.get(word) or _remember(_WORDS, word, _word_regions(word))
+    return _WORDS.get(word) or _WORDS.keep(word, _word_regions(word))
 
 
 # Whether a class name may name anything, in one search of its words (most name nothing, and
