@@ -331,18 +331,34 @@ def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]
     """Each element's children, as the groups of blocks up to ``_CARD_LEVELS`` levels below
     it that sit in each child, in the order first reached.
 
-    A child has one parent, so the blocks are grouped by child alone (one dictionary step per
-    block and level), and a child's group is put under its parent when it is made.
+    A child has one parent, so the blocks are grouped by child alone, and a child's group is
+    put under its parent when it is made. Blocks come in document order, so a block's path
+    mostly runs down the same elements as the one before it: there, it joins the group that
+    block joined (kept by level) without a dictionary step.
     """
     by_child: dict[int, list[TextBlock]] = {}
     by_parent: dict[int, list[list[TextBlock]]] = {}
-    group_of = by_child.get  # (the step taken once per block and level: no lookup of .get)
+    at_level: list[list[TextBlock]] = []  # the groups the last block joined, by path level
+    last_path: tuple[int, ...] = ()
+    last_start = 0
     for block in blocks:
         path = block.path
-        start = max(1, len(path) - _CARD_LEVELS + 1)
+        size = len(path)
+        start = max(1, size - _CARD_LEVELS + 1)
         parent = path[start - 1] if path else 0
-        for child in path[start:]:
-            group = group_of(child)
+        while len(at_level) < size:
+            at_level.append([])
+        same = True  # (on the last block's path so far; once off it, never back on)
+        for level in range(start, size):
+            child = path[level]
+            if same and level < len(last_path) and child == last_path[level]:
+                if level >= last_start:  # (the last block joined this child's group)
+                    at_level[level].append(block)
+                    parent = child
+                    continue
+            else:
+                same = False
+            group = by_child.get(child)
             if group is None:
                 group = by_child[child] = [block]
                 siblings = by_parent.get(parent)
@@ -352,7 +368,9 @@ def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]
                     siblings.append(group)
             else:
                 group.append(block)
+            at_level[level] = group
             parent = child
+        last_path, last_start = path, start
     return by_parent
 
 

@@ -27,7 +27,7 @@ _BYLINE_CSS: Final = (
 )
 _DATE_CSS: Final = (
     'time, [class*="date" i], [class*="time" i], [class*="publish" i], [class*="posted" i], '
-    '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i], [class*="dateline" i]'
+    '[itemprop~="datePublished" i], [class*="meta" i], [class*="byline" i]'
 )
 _DIGIT: Final = re.compile(r"\d")
 _ENTITY: Final = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
