@@ -7,7 +7,7 @@ import gc
 from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html import blocks as blocks_module
-from pressclip.extractors.html.blocks import _CACHE_MAX, TextBlock, _Cache, flatten
+from pressclip.extractors.html.blocks import TextBlock, flatten
 from pressclip.extractors.html.prose import said_again
 
 
@@ -153,14 +153,3 @@ def test_region_caches_answer_the_same_and_are_not_walked_by_the_gc() -> None:
     gc.collect()
     for cache in (blocks_module._SIGS, blocks_module._TOKENS, blocks_module._WORDS):
         assert not gc.is_tracked(cache.numbers)
-
-
-def test_a_region_cache_starts_again_when_full() -> None:
-    cache: _Cache[tuple[str | None, bool]] = _Cache()
-    for number in range(_CACHE_MAX):
-        cache.keep(f"class-{number}", ("sidebar", False))
-    assert cache.get("class-0") == ("sidebar", False)
-    assert len(cache.answers) == 1  # one copy of the answer they share
-    cache.keep("one-more", (None, True))
-    assert cache.get("class-0") is None
-    assert cache.get("one-more") == (None, True)

@@ -1,10 +1,10 @@
-"""The bounded caches of pure string functions (pressclip.memo)."""
+"""The bounded caches of answers by string (pressclip.memo)."""
 
 from __future__ import annotations
 
 import gc
 
-from pressclip.memo import Memo, memo
+from pressclip.memo import AnswerCache, Memo, memo
 
 
 def test_memo_answers_as_the_function_and_asks_it_once_per_key() -> None:
@@ -54,3 +54,34 @@ def test_memo_of_atomic_answers_is_not_walked_by_the_gc() -> None:
         kept(key)
     gc.collect()
     assert not gc.is_tracked(kept.kept)
+
+
+def test_answer_cache_keeps_one_copy_of_each_answer_and_starts_again_when_full() -> None:
+    cache: AnswerCache[tuple[str | None, bool]] = AnswerCache(3)
+    for key in ("a", "b", "c"):
+        cache.keep(key, ("sidebar", False))
+    assert [cache.get(key) for key in ("a", "b", "c", "d")] == [("sidebar", False)] * 3 + [None]
+    assert len(cache.answers) == 1
+    cache.keep("d", (None, True))  # a fourth key: the cache starts again
+    assert cache.get("a") is None
+    assert cache.get("d") == (None, True)
+
+
+def test_answer_cache_starts_again_when_its_answers_fill_it() -> None:
+    cache: AnswerCache[tuple[str, ...]] = AnswerCache(2)
+    cache.keep("a", ("x",))
+    cache.keep("b", ("y",))
+    cache.keep("c", ("x",))  # the keys filled it: they start again, the answers stay
+    assert cache.get("c") == ("x",)
+    cache.keep("d", ("z",))  # a third distinct answer fills the answers: all start again
+    assert cache.get("c") is None  # (its number would now name another answer)
+    assert cache.get("d") == ("z",)
+    assert cache.answers == [("z",)]
+
+
+def test_answer_cache_of_tuples_is_not_walked_by_the_gc() -> None:
+    cache: AnswerCache[tuple[bool, tuple[str, ...]]] = AnswerCache(100)
+    for number in range(50):
+        cache.keep(f"class-{number}", (number % 2 == 0, ("nav",)))
+    gc.collect()
+    assert not gc.is_tracked(cache.numbers)

@@ -1,12 +1,19 @@
-"""Bounded caches for pure functions of one string, out of the cyclic GC's way.
+"""Bounded caches of answers by string, out of the cyclic GC's way.
 
-``functools.lru_cache`` keeps its entries in a linked list that every full collection of the
-cyclic garbage collector walks: with the extractor's caches full, that was about 5 ms of each
-20 ms full collection (one every ~90 pages in a long batch). A :class:`Memo` keeps its answers
-in a plain dict instead. A dict that holds only atomic values (str, bool, None, numbers) is one
-the collector stops tracking, so it is never walked; that is why a memo takes one string and
-gives back such a value. It is emptied when full, which bounds its memory, and a hit costs
-one dict look-up (less than ``lru_cache``'s bookkeeping).
+The extractor keeps what it has worked out about class names, tokens and short texts, as
+pages repeat them; in a long batch the caches fill (tens of thousands of entries). The cyclic
+garbage collector walks every object it tracks at each full collection (one every ~90 pages),
+so how a cache holds its entries decides what each collection costs:
+
+- ``functools.lru_cache`` keeps a linked list of its entries, which is always walked: about
+  5 ms of each 20 ms full collection with the extractor's caches full;
+- a dict holding only atomic values (str, bool, None, numbers) is one the collector does not
+  track, so it is never walked. A dict holding a fresh tuple in each entry is.
+
+:class:`Memo` wraps a pure function of one string whose answers are atomic. :class:`AnswerCache`
+keeps answers of any hashable kind (tuples) by number: its dict maps each key to the number of
+the answer in a list of the distinct answers, which are few. Both are emptied when full, which
+bounds their memory, and a hit costs a dict look-up (less than ``lru_cache``'s bookkeeping).
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Final, Generic, TypeVar, cast
 
-__all__ = ["Memo", "memo"]
+__all__ = ["AnswerCache", "Memo", "memo"]
 
 _V = TypeVar("_V", bound="str | bool | int | float | None")
+_A = TypeVar("_A")
 _MISSING: Final = object()
 
 
@@ -38,9 +46,6 @@ class Memo(Generic[_V]):
         value = kept[key] = self.fn(key)
         return value
 
-    def clear(self) -> None:
-        self.kept.clear()
-
 
 def memo(size: int) -> Callable[[Callable[[str], _V]], Memo[_V]]:
     """Decorator: keep up to ``size`` answers of a pure function of one string."""
@@ -49,3 +54,35 @@ def memo(size: int) -> Callable[[Callable[[str], _V]], Memo[_V]]:
         return Memo(fn, size)
 
     return wrap
+
+
+class AnswerCache(Generic[_A]):
+    """Answers by key, up to ``size`` keys and ``size`` distinct answers (then it starts again).
+
+    ``get`` gives None for a key not kept, so the answers themselves are never None.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.numbers: dict[str, int] = {}
+        self.answers: list[_A] = []
+        self.answer_numbers: dict[_A, int] = {}
+
+    def get(self, key: str) -> _A | None:
+        number = self.numbers.get(key)
+        return None if number is None else self.answers[number]
+
+    def keep(self, key: str, answer: _A) -> _A:
+        numbers = self.numbers
+        if len(numbers) >= self.size:
+            numbers.clear()
+        number = self.answer_numbers.get(answer)
+        if number is None:
+            if len(self.answers) >= self.size:  # (many distinct answers: start again)
+                numbers.clear()
+                self.answers.clear()
+                self.answer_numbers.clear()
+            number = self.answer_numbers[answer] = len(self.answers)
+            self.answers.append(answer)
+        numbers[key] = number
+        return answer

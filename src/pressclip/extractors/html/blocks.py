@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import Final, Generic, TypeVar
+from typing import Final
 
 from selectolax.lexbor import LexborNode
+
+from pressclip.memo import AnswerCache
 
 # Elements whose content is never text a reader sees.
 SKIP_TAGS: Final = frozenset(
@@ -304,46 +306,10 @@ def _special_attributes(attrs: dict[str, str | None]) -> tuple[str | None, bool]
 _PANEL_ROLES: Final = frozenset({"region", "tabpanel"})
 
 
+# What a class/id string names (a page repeats its class strings), emptied when full, as
+# those below: an LRU cache costs more on each of the ~400 look-ups a page makes.
 _CACHE_MAX: Final = 65536
-_T = TypeVar("_T")
-
-
-class _Cache(Generic[_T]):
-    """Answers by class string, class name or word: a plain dict, emptied when full (an LRU
-    cache costs more on each of the ~400 look-ups a page makes).
-
-    The dict gives the number of the answer in a list of the distinct answers (a few hundred).
-    A dict of strings to numbers is one the cyclic GC does not track; one holding a tuple in
-    each entry was walked by each of its full collections (about 8 ms each, with full caches).
-    """
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
-        self.answers: list[_T] = []
-        self.answer_numbers: dict[_T, int] = {}
-
-    def get(self, key: str) -> _T | None:
-        number = self.numbers.get(key)
-        return None if number is None else self.answers[number]
-
-    def keep(self, key: str, answer: _T) -> _T:
-        numbers = self.numbers
-        if len(numbers) >= _CACHE_MAX:
-            numbers.clear()
-        number = self.answer_numbers.get(answer)
-        if number is None:
-            if len(self.answers) >= _CACHE_MAX:  # (many distinct answers: start again)
-                numbers.clear()
-                self.answers.clear()
-                self.answer_numbers.clear()
-            number = self.answer_numbers[answer] = len(self.answers)
-            self.answers.append(answer)
-        numbers[key] = number
-        return answer
-
-
-# What a class/id string names (a page repeats its class strings).
-_SIGS: Final[_Cache[tuple[str | None, bool]]] = _Cache()
+_SIGS: Final[AnswerCache[tuple[str | None, bool]]] = AnswerCache(_CACHE_MAX)
 
 
 def _region_of_raw(sig: str) -> tuple[str | None, bool]:
@@ -374,8 +340,8 @@ def _region_of_raw(sig: str) -> tuple[str | None, bool]:
 # in order.
 _Named = tuple[bool, bool, tuple[str, ...]]
 _NOTHING: Final[_Named] = (False, False, ())
-_TOKENS: Final[_Cache[_Named]] = _Cache()
-_WORDS: Final[_Cache[_Named]] = _Cache()
+_TOKENS: Final[AnswerCache[_Named]] = AnswerCache(_CACHE_MAX)
+_WORDS: Final[AnswerCache[_Named]] = AnswerCache(_CACHE_MAX)
 
 
 def _read_token(token: str) -> _Named:
