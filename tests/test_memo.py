@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import sys
+import threading
 
 from pressclip.memo import AnswerCache, Memo, memo
 
@@ -62,21 +64,40 @@ def test_answer_cache_keeps_one_copy_of_each_answer_and_starts_again_when_full()
         cache.keep(key, ("sidebar", False))
     assert [cache.get(key) for key in ("a", "b", "c", "d")] == [("sidebar", False)] * 3 + [None]
     assert len(cache.answers) == 1
-    cache.keep("d", (None, True))  # a fourth key: the cache starts again
+    cache.keep("d", (None, True))  # a fourth key: the keys start again
     assert cache.get("a") is None
     assert cache.get("d") == (None, True)
 
 
-def test_answer_cache_starts_again_when_its_answers_fill_it() -> None:
+def test_answer_cache_keeps_no_new_answer_once_its_answers_are_full() -> None:
     cache: AnswerCache[tuple[str, ...]] = AnswerCache(2)
     cache.keep("a", ("x",))
     cache.keep("b", ("y",))
-    cache.keep("c", ("x",))  # the keys filled it: they start again, the answers stay
-    assert cache.get("c") == ("x",)
-    cache.keep("d", ("z",))  # a third distinct answer fills the answers: all start again
-    assert cache.get("c") is None  # (its number would now name another answer)
-    assert cache.get("d") == ("z",)
-    assert cache.answers == [("z",)]
+    assert cache.keep("c", ("z",)) == ("z",)  # a third distinct answer: given back, not kept
+    assert cache.get("c") is None
+    assert cache.answers == [("x",), ("y",)]
+    cache.keep("d", ("x",))  # a known answer is still kept for a new key (the keys start again)
+    assert cache.get("d") == ("x",)
+
+
+def test_answer_cache_shared_by_threads_gives_each_key_its_own_answer() -> None:
+    cache: AnswerCache[tuple[int, str]] = AnswerCache(100_000)
+
+    def fill(start: int) -> None:
+        for number in range(start, start + 2000):
+            cache.keep(f"key-{number}", (number, "answer"))
+
+    threads = [threading.Thread(target=fill, args=(start,)) for start in range(0, 8000, 2000)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # (switch threads as often as the interpreter can)
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(cache.get(f"key-{number}") == (number, "answer") for number in range(8000))
 
 
 def test_answer_cache_of_tuples_is_not_walked_by_the_gc() -> None:

@@ -12,12 +12,13 @@ so how a cache holds its entries decides what each collection costs:
 
 :class:`Memo` wraps a pure function of one string whose answers are atomic. :class:`AnswerCache`
 keeps answers of any hashable kind (tuples) by number: its dict maps each key to the number of
-the answer in a list of the distinct answers, which are few. Both are emptied when full, which
-bounds their memory, and a hit costs a dict look-up (less than ``lru_cache``'s bookkeeping).
+the answer in a list of the distinct answers, which are few. Both are bounded (a full cache of
+keys is emptied), and a hit costs a dict look-up (less than ``lru_cache``'s bookkeeping).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Final, Generic, TypeVar, cast
 
@@ -57,9 +58,13 @@ def memo(size: int) -> Callable[[Callable[[str], _V]], Memo[_V]]:
 
 
 class AnswerCache(Generic[_A]):
-    """Answers by key, up to ``size`` keys and ``size`` distinct answers (then it starts again).
+    """Answers by key, up to ``size`` keys (then the keys start again) and ``size`` distinct
+    answers (past that, a new answer is given back but not kept: real pages bring a few
+    hundred, so only a hostile input gets there).
 
-    ``get`` gives None for a key not kept, so the answers themselves are never None.
+    ``get`` gives None for a key not kept, so the answers themselves are never None. Safe to
+    share between threads: an answer is in the list before its number is published, and
+    numbering a new answer (rare) holds a lock.
     """
 
     def __init__(self, size: int) -> None:
@@ -67,22 +72,30 @@ class AnswerCache(Generic[_A]):
         self.numbers: dict[str, int] = {}
         self.answers: list[_A] = []
         self.answer_numbers: dict[_A, int] = {}
+        self.numbering = threading.Lock()
 
     def get(self, key: str) -> _A | None:
         number = self.numbers.get(key)
         return None if number is None else self.answers[number]
 
     def keep(self, key: str, answer: _A) -> _A:
+        number = self.answer_numbers.get(answer)
+        if number is None:
+            number = self._number(answer)
+            if number is None:
+                return answer
         numbers = self.numbers
         if len(numbers) >= self.size:
             numbers.clear()
-        number = self.answer_numbers.get(answer)
-        if number is None:
-            if len(self.answers) >= self.size:  # (many distinct answers: start again)
-                numbers.clear()
-                self.answers.clear()
-                self.answer_numbers.clear()
-            number = self.answer_numbers[answer] = len(self.answers)
-            self.answers.append(answer)
         numbers[key] = number
         return answer
+
+    def _number(self, answer: _A) -> int | None:
+        """The number of a new answer, or None when the answers are full."""
+        with self.numbering:
+            number = self.answer_numbers.get(answer)
+            if number is None and len(self.answers) < self.size:
+                number = len(self.answers)
+                self.answers.append(answer)
+                self.answer_numbers[answer] = number
+            return number
