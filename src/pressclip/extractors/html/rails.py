@@ -338,7 +338,9 @@ def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]
     """
     by_child: dict[int, list[TextBlock]] = {}
     by_parent: dict[int, list[list[TextBlock]]] = {}
-    at_level: list[list[TextBlock]] = []  # the groups the last block joined, by path level
+    # The groups the last block joined, by path level. (One empty list stands in for every
+    # level at first: a level is read only where the last block has just written it.)
+    at_level: list[list[TextBlock]] = [[]] * max((len(b.path) for b in blocks), default=0)
     last_path: tuple[int, ...] = ()
     last_start = 0
     for block in blocks:
@@ -346,8 +348,6 @@ def _child_groups(blocks: Sequence[TextBlock]) -> dict[int, list[list[TextBlock]
         size = len(path)
         start = max(1, size - _CARD_LEVELS + 1)
         parent = path[start - 1] if path else 0
-        while len(at_level) < size:
-            at_level.append([])
         same = True  # (on the last block's path so far; once off it, never back on)
         for level in range(start, size):
             child = path[level]
