@@ -7,18 +7,17 @@ matched, replaces six walks. Every list holds what its own query would give, in 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pressclip.extractors.html.meta.attrselect import ascii_lower, has_word
+
 # The union of the queries of PageElements (link[rel~=author i] is within link[rel]).
 _UNION: Final = (
     'script[type="application/ld+json" i], meta, link[rel], a[rel~="author" i], [itemprop], h1'
 )
-# CSS's white space, which splits the words a "~=" selector looks through.
-_CSS_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
 
 
 @dataclass(slots=True)
@@ -57,31 +56,14 @@ def find_elements(tree: LexborHTMLParser) -> PageElements:
         if "itemprop" in attrs:
             found.items.append(node)
         if tag == "script":
-            if _ascii_lower(attrs.get("type")) == "application/ld+json":
+            if ascii_lower(attrs.get("type")) == "application/ld+json":
                 found.ld_scripts.append(node)
         elif tag == "link" or tag == "a":
             rel = attrs.get("rel")
             if tag == "link" and "rel" in attrs:
                 found.rel_links.append(node)
-            if rel and _has_word(rel, "author"):
+            if rel and has_word(rel, "author"):
                 found.rel_authors.append(node)
         elif tag == "h1":
             found.h1s.append(node)
     return found
-
-
-def _ascii_lower(value: str | None) -> str:
-    """A value as an "i" attribute selector compares it: ASCII letters folded, others kept."""
-    if not value:
-        return ""
-    return (
-        value.lower()
-        if value.isascii()
-        else "".join(c.lower() if c.isascii() else c for c in value)
-    )
-
-
-def _has_word(value: str, word: str) -> bool:
-    """``[attr~="word" i]``: ``word`` (lower-case ASCII) is one of the value's words."""
-    folded = _ascii_lower(value)
-    return word in folded and word in _CSS_SPACE.split(folded)

@@ -15,6 +15,7 @@ from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from pressclip.extractors.html.meta.attrselect import Query, SelectorList
 from pressclip.extractors.html.meta.jsonld import drop_invisible
 from pressclip.extractors.html.meta.titles import overlap
 from pressclip.signals.bylines import looks_like_org
@@ -293,14 +294,21 @@ def _headline_scope(h1: LexborNode) -> LexborNode | None:
     return best
 
 
+# The three lists near the headline, matched in one query (see attrselect).
+_NEAR_HEADLINE: Final = Query(
+    SelectorList(_BYLINE_CSS), SelectorList(_DEK_CSS), SelectorList(_DATE_CSS)
+)
+
+
 def _scan(scope: LexborNode, vis: Visible, *, near: bool) -> None:
-    for node in scope.css(_BYLINE_CSS)[:40]:
+    bylines, deks, dates = _NEAR_HEADLINE.run(scope)
+    for node in bylines[:40]:
         _add_byline(node, vis)
-    for node in scope.css(_DEK_CSS)[:5]:
+    for node in deks[:5]:
         text = _short_text(node, 400)
         if text and len(text) >= 20 and not _DIGIT.match(text):
             vis.deks.append(text)
-    for node in scope.css(_DATE_CSS)[:40]:
+    for node in dates[:40]:
         if node.tag == "time":
             _add_time(node, vis, near=near)
         else:
