@@ -5,8 +5,9 @@ lexbor tests each selector of a list on each element: a case-blind substring tes
 30 ns an element, so the three lists read near a headline (25 selectors) cost more than the
 rest of the metadata queries together. Here one query finds the elements that have any of the
 attributes tested, and what each value passes is worked out once per distinct value (pages
-repeat their class names). The answer is lexbor's to the element: in page order, the query's
-element included, and an element listed once for every selector of the list it matches.
+repeat their class names). The answer is lexbor's, element for element: in page order, the
+element queried included, and each element listed once for every selector of the list that it
+matches.
 """
 
 from __future__ import annotations
