@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gc
+import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from pressclip.extractors.html import blocks as blocks_module
@@ -153,3 +156,26 @@ def test_region_caches_answer_the_same_and_are_not_walked_by_the_gc() -> None:
     gc.collect()
     for cache in (blocks_module._SIGS, blocks_module._TOKENS, blocks_module._WORDS):
         assert not gc.is_tracked(cache.numbers)
+
+
+def test_every_white_space_but_the_space_fails_the_evenly_spaced_test() -> None:
+    # (the flattener keeps a block's text as it is when the test passes: str.split() would
+    # find nothing to change)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char.isspace() and char != " ":
+            assert not blocks_module._evenly_spaced(f"a{char}b"), hex(code)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\t", "\xa0", "\u2009", "\u200b"])))
+def test_evenly_spaced_text_is_what_splitting_and_joining_gives(text: str) -> None:
+    normal = " ".join(text.split())
+    if blocks_module._evenly_spaced(text):
+        assert normal == text
+    assert blocks_module._evenly_spaced(normal) == normal.isprintable()
+
+
+def test_block_text_is_spaced_evenly_either_way() -> None:
+    html = "<p>One  two\nthree\u00a0four</p><p>Five six</p><p> seven </p>"
+    texts = [b.text for b in _blocks(html)]
+    assert texts == ["One two three four", "Five six", "seven"]

@@ -478,7 +478,11 @@ class _Flattener:
     def flush(self, block: _Block, state: _Inherited) -> None:
         """Close the block being read (callers check ``self.parts`` first: most calls have none)."""
         parts = self.parts
-        text = "".join(parts).strip() if state.in_pre else " ".join("".join(parts).split())
+        text = "".join(parts)
+        if state.in_pre:
+            text = text.strip()
+        elif not _evenly_spaced(text):
+            text = " ".join(text.split())
         parts.clear()
         link_chars, self.link_chars = self.link_chars, 0
         starts_with_link, self.starts_with_link = self.starts_with_link, False
@@ -536,6 +540,13 @@ class _Flattener:
             state.in_table or tag == "table",
             state.in_pre or tag == "pre",
         )
+
+
+def _evenly_spaced(text: str) -> bool:
+    """Whether ``" ".join(text.split())`` is ``text`` itself: no white space but single spaces
+    between words (most blocks; a scan of the text, where splitting it builds each word). Every
+    character str.split() splits on, the space aside, is one str.isprintable() refuses."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _leads_away(attrs: dict[str, str | None]) -> bool:
