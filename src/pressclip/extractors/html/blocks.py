@@ -9,7 +9,6 @@ class/id/role says what kind of page region it sits in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Final
@@ -209,33 +208,86 @@ _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-@dataclass(slots=True, eq=False)
 class TextBlock:
-    """A run of text laid out as one block."""
+    """A run of text laid out as one block.
 
-    text: str
-    tag: str
-    node: LexborNode
-    link_chars: int
-    path: tuple[int, ...]
-    region: str | None
-    good: bool
-    region_depth: int = 0
-    starts_with_link: bool = False
-    in_list: bool = False
-    list_ordered: bool = False
-    list_id: int = 0
-    in_quote: bool = False
-    in_figure: bool = False
-    in_table: bool = False
-    in_pre: bool = False
-    index: int = 0
-    # Size in Latin-character equivalents, and prose-ness: unknown (-1.0) until prose.block_size
-    # or prose.is_prose first asks, or prose.settle fills them for a whole page (select_body's
-    # first step, after which the body rules read the two fields directly).
-    size: float = -1.0
-    prose: bool = False
-    has_time: bool = False  # holds a <time> element: a dateline or timestamp when short
+    A plain class, not a dataclass: the mypyc build compiles this ``__init__``, where a
+    dataclass's generated one runs as Python (a page makes ~200 blocks). Equality is identity.
+    """
+
+    __slots__ = (
+        "good",
+        "has_time",
+        "in_figure",
+        "in_list",
+        "in_pre",
+        "in_quote",
+        "in_table",
+        "index",
+        "link_chars",
+        "list_id",
+        "list_ordered",
+        "node",
+        "path",
+        "prose",
+        "region",
+        "region_depth",
+        "size",
+        "starts_with_link",
+        "tag",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        tag: str,
+        node: LexborNode,
+        link_chars: int,
+        path: tuple[int, ...],
+        region: str | None,
+        good: bool,
+        region_depth: int = 0,
+        starts_with_link: bool = False,
+        in_list: bool = False,
+        list_ordered: bool = False,
+        list_id: int = 0,
+        in_quote: bool = False,
+        in_figure: bool = False,
+        in_table: bool = False,
+        in_pre: bool = False,
+        index: int = 0,
+        size: float = -1.0,
+        prose: bool = False,
+        has_time: bool = False,
+    ) -> None:
+        self.text = text
+        self.tag = tag
+        self.node = node
+        self.link_chars = link_chars
+        self.path = path
+        self.region = region
+        self.good = good
+        self.region_depth = region_depth
+        self.starts_with_link = starts_with_link
+        self.in_list = in_list
+        self.list_ordered = list_ordered
+        self.list_id = list_id
+        self.in_quote = in_quote
+        self.in_figure = in_figure
+        self.in_table = in_table
+        self.in_pre = in_pre
+        self.index = index
+        # Size in Latin-character equivalents, and prose-ness: unknown (-1.0) until
+        # prose.block_size or prose.is_prose first asks, or prose.settle fills them for a
+        # whole page (select_body's first step, after which the body rules read the two fields
+        # directly).
+        self.size = size
+        self.prose = prose
+        self.has_time = has_time  # holds a <time> element: a dateline or timestamp when short
+
+    def __repr__(self) -> str:
+        return f"TextBlock({self.index}, {self.tag!r}, {self.text[:60]!r}, region={self.region!r})"
 
     @property
     def chars(self) -> int:
@@ -435,25 +487,53 @@ def _word_regions(word: str) -> _Named:
 _Block = tuple[LexborNode, str, tuple[int, ...]]
 
 
-@dataclass(slots=True, eq=False)
 class _Inherited:
     """What the text inside an element inherits from the elements around it.
 
     Shared by all the elements under the one that last changed it: most elements (a div, a
     paragraph, a span) change none of it, so the walk makes one only for the few that do.
+    (A plain class for its compiled ``__init__``, as TextBlock; equality is identity.)
     """
 
-    region: str | None
-    region_depth: int
-    good: bool
-    in_link: bool
-    list_id: int
-    list_ordered: bool
-    in_list: bool
-    in_quote: bool
-    in_figure: bool
-    in_table: bool
-    in_pre: bool
+    __slots__ = (
+        "good",
+        "in_figure",
+        "in_link",
+        "in_list",
+        "in_pre",
+        "in_quote",
+        "in_table",
+        "list_id",
+        "list_ordered",
+        "region",
+        "region_depth",
+    )
+
+    def __init__(
+        self,
+        region: str | None,
+        region_depth: int,
+        good: bool,
+        in_link: bool,
+        list_id: int,
+        list_ordered: bool,
+        in_list: bool,
+        in_quote: bool,
+        in_figure: bool,
+        in_table: bool,
+        in_pre: bool,
+    ) -> None:
+        self.region = region
+        self.region_depth = region_depth
+        self.good = good
+        self.in_link = in_link
+        self.list_id = list_id
+        self.list_ordered = list_ordered
+        self.in_list = in_list
+        self.in_quote = in_quote
+        self.in_figure = in_figure
+        self.in_table = in_table
+        self.in_pre = in_pre
 
 
 _LISTS: Final = frozenset({"ul", "ol", "menu"})
