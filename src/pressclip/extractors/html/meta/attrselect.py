@@ -41,7 +41,10 @@ def ascii_lower(value: str | None) -> str:
 
 def has_word(value: str, word: str) -> bool:
     """``[attr~="word" i]``: ``word`` (lower-case ASCII) is one of the value's words."""
-    folded = ascii_lower(value)
+    return _has_folded_word(ascii_lower(value), word)
+
+
+def _has_folded_word(folded: str, word: str) -> bool:
     return word in folded and word in _CSS_SPACE.split(folded)
 
 
@@ -49,7 +52,6 @@ class SelectorList:
     """A selector list in the grammar above, e.g. ``'time, [class*="date" i]'``."""
 
     def __init__(self, css: str) -> None:
-        self.css = css
         self.tags: list[str] = []  # type selectors
         self.tests: dict[str, list[tuple[str, bool]]] = {}  # by attribute: (word, "~=")
         for selector in css.split(","):
@@ -67,9 +69,7 @@ def _passed(tests: list[tuple[str, bool]], value: str) -> int:
     """How many of one attribute's tests its value passes."""
     folded = ascii_lower(value)
     return sum(
-        1
-        for word, whole in tests
-        if word in folded and (not whole or word in _CSS_SPACE.split(folded))
+        1 for word, whole in tests if (_has_folded_word(folded, word) if whole else word in folded)
     )
 
 
@@ -91,7 +91,7 @@ class _AttributeCounts:
 
 
 class Query:
-    """Selector lists matched together: what ``scope.css(sl.css)`` gives for each, from one
+    """Selector lists matched together: what lexbor's ``scope.css()`` gives for each, from one
     query for the elements that may match any of them."""
 
     def __init__(self, *lists: SelectorList) -> None:
